@@ -1,0 +1,44 @@
+# Pojok Konsultasi: the two commands of the quick start, and a few helpers.
+#   make run    set up everything, load demo data, serve on http://127.0.0.1:8000 (SQLite)
+#   make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+DEMO_PASSWORD ?= demo-pojok-2026
+DEMO_VISITS ?= 400
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test setup migrate seed messages check clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt requirements-test.txt | $(PY)
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	touch $@
+
+setup: $(VENV)/.installed messages
+
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel compile --statistics -d locale -D django
+
+migrate: setup
+	DEBUG=1 $(PY) manage.py migrate --noinput
+
+seed: migrate
+	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 8
+
+run: seed
+	@echo "Pojok Konsultasi berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"
+	DEBUG=1 $(PY) manage.py runserver $(HOST)
+
+test: setup
+	$(PY) -m pytest
+
+check: setup
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+clean:
+	rm -rf $(VENV) staticfiles locale/*/LC_MESSAGES/*.mo

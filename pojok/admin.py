@@ -1,0 +1,39 @@
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.contrib.auth.forms import UserChangeForm
+
+from . import roles
+from .models import User
+
+admin.site.site_header = "Pojok Konsultasi — Administrasi"
+admin.site.site_title = "Pojok Konsultasi"
+admin.site.index_title = "Data induk"
+
+
+class UserForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+
+    def clean(self):
+        cleaned = super().clean()
+        groups = cleaned.get("groups")
+        is_staff_member = groups is not None and groups.filter(name=roles.STAF).exists()
+        if is_staff_member and not cleaned.get("bidang"):
+            raise forms.ValidationError({"bidang": "Staf Bidang wajib memiliki tepat satu Bidang."})
+        return cleaned
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    form = UserForm
+    list_display = ["username", "first_name", "last_name", "bidang", "jabatan", "roles", "is_active"]
+    list_filter = ["groups", "bidang", "is_active"]
+    fieldsets = BaseUserAdmin.fieldsets + (("Bidang dan jabatan", {"fields": ["bidang", "jabatan"]}),)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("bidang").prefetch_related("groups")
+
+    @admin.display(description="peran")
+    def roles(self, user):
+        return ", ".join(group.name for group in user.groups.all())

@@ -1,0 +1,77 @@
+"""Demo data: the Bidang, the SOP steps, one user per role and, optionally, historical visits."""
+
+import secrets
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from pojok import roles
+from routing.catalog import BIDANG, ensure_bidang
+from routing.models import Bidang
+from visits.demo import DemoVisits, add_today
+from visits.models import Instansi, SopStep, Visit
+from visits.sop import ensure_instansi, ensure_sop_steps
+
+DEMO_USERS = [
+    # username, full name, roles, bidang code, jabatan
+    ("petugas", "Budi Santoso", [roles.PETUGAS], None, ""),
+    ("kasubbag", "Sri Rahayu", [roles.KASUBBAG], None, "kasubbag"),
+    ("pimpinan", "Drs. Hendra Wijaya", [roles.PIMPINAN], None, ""),
+    ("admin", "Admin Sistem", [roles.ADMIN], None, ""),
+] + [(code, f"Staf {name}", [roles.STAF], code, "pelaksana") for code, name, _ in BIDANG]
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo (aman dijalankan berulang): Bidang, langkah SOP, pengguna demo, dan kunjungan."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--visits", type=int, default=0, help="jumlah kunjungan historis yang dipastikan ada")
+        parser.add_argument("--days", type=int, default=90, help="rentang hari ke belakang untuk kunjungan historis")
+        parser.add_argument("--today", type=int, default=0, help="jumlah kunjungan hari ini (di berbagai tahap)")
+        parser.add_argument("--password", default="", help="sandi untuk semua pengguna demo (bawaan: dibuat acak)")
+
+    def handle(self, *args, visits: int, days: int, today: int, password: str, **options):
+        if visits < 0 or today < 0 or days < 1:
+            raise CommandError("--visits dan --today tidak boleh negatif, --days paling sedikit 1.")
+        ensure_bidang(Bidang)
+        ensure_sop_steps(SopStep)
+        ensure_instansi(Instansi)
+        roles.sync_roles()
+        password = password or secrets.token_urlsafe(9)
+        people = self._users(password)
+        if visits:
+            self._visits(visits, days, people)
+        if today:
+            bidang = {b.code: b for b in Bidang.objects.all()}
+            self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
+        self.stdout.write(self.style.SUCCESS("Data demo siap. Pengguna demo (sandi sama untuk semua):"))
+        for username, full_name, role_names, _, _ in DEMO_USERS:
+            self.stdout.write(f"  {username:<16} {', '.join(role_names):<16} {full_name}")
+        self.stdout.write(f"  sandi: {password}")
+
+    def _users(self, password: str) -> dict:
+        User = get_user_model()
+        bidang = {b.code: b for b in Bidang.objects.all()}
+        people = {}
+        for username, full_name, role_names, code, jabatan in DEMO_USERS:
+            first, _, last = full_name.rpartition(" ")
+            user, _ = User.objects.update_or_create(
+                username=username,
+                defaults={"first_name": first or full_name, "last_name": last if first else "",
+                          "bidang": bidang.get(code), "jabatan": jabatan,
+                          "is_staff": roles.ADMIN in role_names},
+            )
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            user.groups.set(Group.objects.filter(name__in=role_names))
+            people[username] = user
+        return people
+
+    def _visits(self, wanted: int, days: int, people: dict) -> None:
+        existing = Visit.objects.filter(created_by=people["petugas"], day__lt=timezone.localdate()).count()
+        missing = max(wanted - existing, 0)
+        bidang = {b.code: b for b in Bidang.objects.all()}
+        made = DemoVisits(people=people, bidang=bidang).add(missing, days) if missing else 0
+        self.stdout.write(f"Kunjungan demo: {existing} sudah ada, {made} ditambahkan.")

@@ -1,0 +1,33 @@
+"""Landing, health and account pages."""
+
+from django.contrib.auth.decorators import login_required
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from .navigation import areas_for
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    """Send each user to their own dashboard: the first area their roles open."""
+    areas = areas_for(request.user)
+    if areas:
+        return redirect(areas[0].url_name)
+    if request.user.is_staff:
+        return redirect("admin:index")
+    return render(request, "pojok/no_role.html")
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})

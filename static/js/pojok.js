@@ -1,0 +1,56 @@
+// Pojok Konsultasi: timers that tick in the browser, and a few small behaviours.
+// No inline scripts anywhere: pages mark elements with data- attributes and this file acts on them.
+(function () {
+  "use strict";
+
+  var seen = new WeakMap(); // timer element -> the time it was rendered, by the browser's clock
+
+  function clockText(seconds) {
+    seconds = Math.max(0, Math.floor(seconds));
+    var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
+    var mm = h ? String(m).padStart(2, "0") : String(m);
+    return (h ? h + ":" : "") + mm + ":" + String(s).padStart(2, "0");
+  }
+
+  function levelClass(elapsed, standard) {
+    if (!standard) return "text-bg-secondary";
+    if (elapsed > standard) return "text-bg-danger";
+    if (elapsed > 0.8 * standard) return "text-bg-warning";
+    return "text-bg-success";
+  }
+
+  function tick() {
+    var now = Date.now();
+    document.querySelectorAll(".timer[data-elapsed]").forEach(function (el) {
+      if (!seen.has(el)) seen.set(el, now);
+      var elapsed = Number(el.dataset.elapsed) + (now - seen.get(el)) / 1000;
+      var standard = Number(el.dataset.standard) || 0;
+      el.textContent = clockText(elapsed);
+      el.classList.remove("text-bg-success", "text-bg-warning", "text-bg-danger", "text-bg-secondary");
+      el.classList.add(levelClass(elapsed, standard));
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    tick();
+    setInterval(tick, 1000);
+  });
+  document.addEventListener("htmx:afterSwap", tick);
+
+  document.addEventListener("change", function (event) {
+    if (event.target.matches("select[data-autosubmit]")) event.target.form.submit();
+  });
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-print]")) window.print();
+    var guest = event.target.closest("[data-fill-guest_name]");
+    if (guest) {
+      ["guest_name", "origin", "phone"].forEach(function (field) {
+        var input = document.getElementById("id_" + field);
+        if (input) input.value = guest.getAttribute("data-fill-" + field);
+      });
+      var next = document.getElementById("id_keperluan");
+      if (next) next.focus();
+    }
+  });
+})();

@@ -1,0 +1,77 @@
+"""Shared people for the tests, named for their roles.
+
+budi is the petugas at the front desk, sri the Kasubbag Umum, ani is staff of Bidang Anggaran and
+dodi staff of Bidang Aset (another Bidang), hendra the pimpinan, and rina the admin.
+"""
+
+import pytest
+
+from pojok import roles
+from routing.catalog import ensure_bidang
+from routing.models import Bidang
+from tests.factories import make_user
+from visits.models import SopStep
+from visits.sop import ensure_sop_steps
+
+
+@pytest.fixture(autouse=True)
+def catalog(request):
+    """The Bidang, SOP steps and role groups that migrations create.
+
+    A transactional test flushes every table when it ends, so later tests would find them gone:
+    every test that uses the database gets them back (idempotently) first.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    uses_db = marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if not uses_db:
+        return
+    transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
+        {"transactional_db", "live_server"} & set(request.fixturenames))
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    ensure_bidang(Bidang)
+    ensure_sop_steps(SopStep)
+    roles.sync_roles()
+
+
+@pytest.fixture
+def petugas(db):
+    return make_user("budi", roles.PETUGAS, full_name="Budi Santoso")
+
+
+@pytest.fixture
+def kasubbag(db):
+    return make_user("sri", roles.KASUBBAG, full_name="Sri Rahayu")
+
+
+@pytest.fixture
+def staf(db):
+    return make_user("ani", roles.STAF, bidang_code="anggaran", full_name="Ani Lestari", jabatan="pelaksana")
+
+
+@pytest.fixture
+def staf_lain(db):
+    return make_user("dodi", roles.STAF, bidang_code="aset", full_name="Dodi Pratama", jabatan="pelaksana")
+
+
+@pytest.fixture
+def pimpinan(db):
+    return make_user("hendra", roles.PIMPINAN, full_name="Hendra Wijaya")
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("rina", roles.ADMIN, full_name="Rina Admin", is_staff=True)
+
+
+@pytest.fixture
+def people(petugas, kasubbag, staf):
+    return {"petugas": petugas, "kasubbag": kasubbag, "staf": staf}
+
+
+@pytest.fixture
+def client_of(client):
+    """A test client logged in as the given user."""
+    def login(user):
+        client.force_login(user)
+        return client
+    return login

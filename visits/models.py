@@ -1,0 +1,432 @@
+"""A guest's visit and its way through the six SOP steps.
+
+The allowed moves are the MOVES table below; `Visit.advance()` is the only code that changes a
+visit's state. Each step a visit goes through is a `VisitStep` row (with the time standard in
+force when it started), and every change appends a `VisitEvent` row.
+"""
+
+import math
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import connection, models, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from . import policy
+
+QUEUE_PREFIX = "A"
+
+
+class SopStep(models.Model):
+    """One step of the SOP with its time standard (Mutu Baku — Waktu)."""
+
+    number = models.PositiveSmallIntegerField(
+        "nomor", primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(6)]
+    )
+    name = models.CharField("kegiatan", max_length=250)
+    short_name = models.CharField("nama singkat", max_length=60)
+    performer = models.CharField("pelaksana", max_length=120)
+    standard_minutes = models.PositiveSmallIntegerField(
+        "standar waktu (menit)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Kosongkan bila SOP tidak menetapkan standar. Perubahan hanya berlaku untuk langkah berikutnya.",
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "langkah SOP"
+        verbose_name_plural = "langkah SOP"
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.short_name}"
+
+
+class Instansi(models.Model):
+    """A unit guests come from (OPD, kecamatan, agency): the check-in form's pick list."""
+
+    name = models.CharField("nama", max_length=150, unique=True)
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "instansi/OPD"
+        verbose_name_plural = "instansi/OPD"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class State(models.TextChoices):
+    ARRIVING = "tiba", "Tamu datang"
+    GREETING = "sambut", "Menunggu disambut"
+    REPORTING = "lapor", "Menunggu dilaporkan ke Kasubbag"
+    TRIAGE = "triase", "Menunggu diarahkan ke Bidang"
+    WAITING = "menunggu", "Menunggu diterima Bidang"
+    CONSULTING = "konsultasi", "Sedang konsultasi"
+    LEAVING = "keluar", "Selesai konsultasi, menunggu diantar keluar"
+    DONE = "selesai", "Selesai"
+    CANCELLED = "batal", "Batal"
+    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+
+
+# The SOP step a visit is in while in each open state.
+STEP_OF_STATE = {
+    State.ARRIVING: 1,
+    State.GREETING: 2,
+    State.REPORTING: 3,
+    State.TRIAGE: 4,
+    State.WAITING: 5,
+    State.CONSULTING: 5,
+    State.LEAVING: 6,
+}
+OPEN_STATES = frozenset(STEP_OF_STATE)
+
+
+class StepResult(models.TextChoices):
+    DONE = "selesai", "Selesai"
+    CANCELLED = "batal", "Batal"
+    TRANSFERRED = "dialihkan", "Dialihkan"
+    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+
+
+@dataclass(frozen=True)
+class Move:
+    name: str
+    label: str  # the button
+    done_phrase: str  # "Tamu ini sudah <done_phrase> oleh ..."
+    sources: frozenset
+    target: str
+    roles: tuple[str, ...]
+    ends_step_as: str = StepResult.DONE
+    needs_note: bool = False
+
+
+MOVES: dict[str, Move] = {
+    move.name: move
+    for move in [
+        Move("arrive", "Catat kedatangan", "dicatat kedatangannya",
+             frozenset({State.ARRIVING}), State.GREETING, (policy.FRONT_DESK,)),
+        Move("greet", "Sambut", "disambut",
+             frozenset({State.GREETING}), State.REPORTING, (policy.FRONT_DESK,)),
+        Move("report", "Laporkan ke Kasubbag", "dilaporkan ke Kasubbag Umum",
+             frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,)),
+        Move("route", "Arahkan ke Bidang", "diarahkan ke Bidang",
+             frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,)),
+        Move("receive", "Terima tamu", "diterima",
+             frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,)),
+        Move("finish", "Selesai konsultasi", "selesai berkonsultasi",
+             frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,)),
+        Move("see_out", "Antar keluar", "diantar keluar",
+             frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,)),
+        Move("cancel", "Batalkan", "dibatalkan",
+             OPEN_STATES, State.CANCELLED, (policy.FRONT_DESK, policy.TRIAGE),
+             ends_step_as=StepResult.CANCELLED, needs_note=True),
+    ]
+}
+
+
+class MoveRefused(Exception):
+    """A move that was not made; the message says why, in words for the user."""
+
+
+def local_time(moment: datetime) -> str:
+    return timezone.localtime(moment).strftime("%H.%M")
+
+
+class VisitQuerySet(models.QuerySet):
+    def of_day(self, day):
+        return self.filter(day=day)
+
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def in_states(self, *states):
+        return self.filter(state__in=states)
+
+
+class Visit(models.Model):
+    day = models.DateField("tanggal")
+    queue_seq = models.PositiveIntegerField("urutan antrean")
+    guest_name = models.CharField("nama tamu", max_length=120)
+    origin = models.CharField("asal instansi/OPD", max_length=150)
+    phone = models.CharField("nomor telepon", max_length=20, blank=True)
+    party_size = models.PositiveSmallIntegerField(
+        "jumlah orang", default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+    )
+    keperluan = models.TextField("keperluan", max_length=1000)
+    arrived_at = models.DateTimeField("waktu datang")
+    state = models.CharField("tahap", max_length=20, choices=State.choices, default=State.ARRIVING)
+    bidang = models.ForeignKey(
+        "routing.Bidang", verbose_name="Bidang", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="visits",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("dicatat pada", default=timezone.now)
+
+    objects = VisitQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-day", "-queue_seq"]
+        verbose_name = "kunjungan"
+        verbose_name_plural = "kunjungan"
+        constraints = [
+            models.UniqueConstraint(fields=["day", "queue_seq"], name="visit_queue_number_unique_per_day"),
+        ]
+        indexes = [models.Index(fields=["day", "state"], name="visit_day_state")]
+        permissions = [
+            ("record_front_desk", "Mencatat langkah meja depan (1, 2, 3, 6)"),
+            ("route_visit", "Mengarahkan tamu ke Bidang (langkah 4)"),
+            ("consult_visit", "Menerima tamu dan mencatat konsultasi Bidangnya (langkah 5)"),
+            ("view_sop_report", "Membaca laporan kepatuhan SOP"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.queue_number} {self.guest_name}"
+
+    @property
+    def queue_number(self) -> str:
+        return f"{QUEUE_PREFIX}-{self.queue_seq:03d}"
+
+    @property
+    def step(self) -> int | None:
+        return STEP_OF_STATE.get(self.state)
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+    def current_step(self) -> "VisitStep | None":
+        return self.steps.filter(ended_at__isnull=True).first()
+
+    def moves_for(self, user) -> list[Move]:
+        """The moves this user may make now, in the table's order (the board's buttons)."""
+        return [
+            move for move in MOVES.values()
+            if self.state in move.sources and any(policy.can_act_as(user, r, self) for r in move.roles)
+        ]
+
+    # --- the lifecycle -------------------------------------------------------------------
+
+    @classmethod
+    def check_in(cls, *, by, guest_name, origin, keperluan, phone="", party_size=1,
+                 arrived_at=None, at=None) -> "Visit":
+        """Log a guest's arrival (step 1) and give them the day's next queue number."""
+        at = at or timezone.now()
+        arrived_at = arrived_at or at
+        policy.require(policy.can_front_desk, by)
+        day = timezone.localdate(arrived_at)
+        with transaction.atomic():
+            visit = cls.objects.create(
+                day=day, queue_seq=_next_queue_seq(day), guest_name=guest_name, origin=origin,
+                phone=phone, party_size=party_size, keperluan=keperluan, arrived_at=arrived_at,
+                created_by=by, created_at=at,
+            )
+            visit._open_step(1, at=arrived_at)
+            VisitEvent.objects.create(visit=visit, at=at, by=by, action="check_in", to_state=visit.state)
+            visit.advance("arrive", by=by, at=at)
+        return visit
+
+    def advance(self, move_name: str, *, by, note: str = "", at=None, bidang=None, official=None) -> None:
+        """Make one move of the MOVES table, or raise MoveRefused and change nothing."""
+        move = MOVES[move_name]
+        note = (note or "").strip()
+        if move.needs_note and not note:
+            raise MoveRefused("Alasan wajib diisi.")
+        if move.name == "route" and bidang is None:
+            raise MoveRefused("Pilih Bidang tujuan.")
+        with transaction.atomic():
+            locked = Visit.objects.select_for_update().get(pk=self.pk)
+            locked._check_move(move, by)
+            # Read the clock once the row is ours: a move that waited on another must not be stamped
+            # before the step that other move opened.
+            at = at or timezone.now()
+            locked._apply(move, by=by, at=at, note=note, bidang=bidang, official=official or by)
+        self.refresh_from_db()
+
+    def _check_move(self, move: Move, by) -> None:
+        if not any(policy.can_act_as(by, role, self) for role in move.roles):
+            raise MoveRefused(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
+        if self.state not in move.sources:
+            raise MoveRefused(self._why_not_now(move))
+
+    def _why_not_now(self, move: Move) -> str:
+        earlier = self.events.filter(action=move.name).select_related("by").last()
+        if earlier is not None:
+            who = earlier.by.display_name if earlier.by else "sistem"
+            return f"Tamu ini sudah {move.done_phrase} oleh {who} pukul {local_time(earlier.at)}."
+        if not self.is_open:
+            return f"Kunjungan ini sudah berakhir ({self.get_state_display().lower()})."
+        return f"Langkah \u201c{move.label}\u201d belum dapat dilakukan: tamu pada tahap \u201c{self.get_state_display()}\u201d."
+
+    def _apply(self, move: Move, *, by, at, note, bidang, official) -> None:
+        from_state, step_row = self.state, self.current_step()
+        _check_time(step_row, at)
+        if move.name == "receive":
+            if official.bidang_id != self.bidang_id:
+                raise MoveRefused("Pejabat yang menerima harus dari Bidang tujuan tamu.")
+            step_row.received_at, step_row.received_by = at, official
+            step_row.save(update_fields=["received_at", "received_by"])
+        elif STEP_OF_STATE.get(move.target) != self.step:
+            step_row.end(result=move.ends_step_as, at=at, by=by)
+            if move.target in OPEN_STATES:
+                self._open_step(STEP_OF_STATE[move.target], at=at)
+        if move.name == "route":
+            self.bidang = bidang
+        self.state = move.target
+        self.save(update_fields=["state", "bidang"])
+        VisitEvent.objects.create(
+            visit=self, at=at, by=by, action=move.name, from_state=from_state, to_state=move.target, note=note
+        )
+
+    def _open_step(self, number: int, *, at) -> "VisitStep":
+        standard = SopStep.objects.filter(number=number).values_list("standard_minutes", flat=True).first()
+        return VisitStep.objects.create(visit=self, number=number, started_at=at, standard_minutes=standard)
+
+
+def _check_time(step_row: "VisitStep", at) -> None:
+    """A move is stamped at or after the start of the step it ends (and so after the arrival)."""
+    if at < step_row.started_at:
+        raise MoveRefused(
+            f"Waktu langkah tidak boleh sebelum langkah {step_row.number} dimulai "
+            f"(pukul {local_time(step_row.started_at)})."
+        )
+
+
+def _next_queue_seq(day) -> int:
+    """The day's next queue number, taken atomically: two desks never get the same one."""
+    table = QueueCounter._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (day, last) VALUES (%s, 1) "
+            f"ON CONFLICT (day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [day],
+        )
+        return cursor.fetchone()[0]
+
+
+class QueueCounter(models.Model):
+    day = models.DateField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+
+class VisitStep(models.Model):
+    """One SOP step of one visit: when it started and ended, who recorded it, the standard then."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField("langkah")
+    started_at = models.DateTimeField("mulai")
+    ended_at = models.DateTimeField("selesai", null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    result = models.CharField("hasil", max_length=20, choices=StepResult.choices, blank=True)
+    standard_minutes = models.PositiveSmallIntegerField("standar (menit)", null=True, blank=True)
+    # Whole seconds, rounded up, so that "duration_seconds <= standard * 60" is exactly "within the
+    # standard": reports aggregate this integer the same way on PostgreSQL and SQLite.
+    duration_seconds = models.PositiveIntegerField("durasi (detik)", null=True, blank=True)
+    received_at = models.DateTimeField("diterima pejabat", null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="pejabat yang menerima",
+        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        verbose_name = "langkah kunjungan"
+        verbose_name_plural = "langkah kunjungan"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit"], condition=models.Q(ended_at__isnull=True), name="one_open_step_per_visit"
+            ),
+        ]
+        indexes = [models.Index(fields=["started_at"], name="visitstep_started")]
+
+    def end(self, *, result: str, at, by) -> None:
+        self.ended_at, self.ended_by, self.result = at, by, result
+        self.duration_seconds = math.ceil((at - self.started_at).total_seconds())
+        self.save(update_fields=["ended_at", "ended_by", "result", "duration_seconds"])
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.ended_at - self.started_at if self.ended_at else None
+
+    @property
+    def standard(self) -> timedelta | None:
+        return timedelta(minutes=self.standard_minutes) if self.standard_minutes else None
+
+    @property
+    def complies(self) -> bool | None:
+        """Within the standard in force when the step ran; None when there is no verdict."""
+        if self.result != StepResult.DONE or self.standard is None:
+            return None
+        return self.duration <= self.standard
+
+    # --- for the live boards: elapsed time against the standard ------------------------
+
+    @property
+    def standard_seconds(self) -> int | None:
+        return self.standard_minutes * 60 if self.standard_minutes else None
+
+    @property
+    def elapsed_seconds(self) -> int:
+        return int(((self.ended_at or timezone.now()) - self.started_at).total_seconds())
+
+    @property
+    def elapsed_text(self) -> str:
+        return clock_text(self.elapsed_seconds)
+
+    @property
+    def duration_text(self) -> str:
+        return clock_text(int(self.duration.total_seconds())) if self.duration is not None else ""
+
+    @property
+    def level_class(self) -> str:
+        """Green within the standard, amber in its last 20%, red over it (grey: no standard)."""
+        if not self.standard_seconds:
+            return "text-bg-secondary"
+        if self.elapsed_seconds > self.standard_seconds:
+            return "text-bg-danger"
+        if self.elapsed_seconds > 0.8 * self.standard_seconds:
+            return "text-bg-warning"
+        return "text-bg-success"
+
+
+def clock_text(seconds: int) -> str:
+    minutes, secs = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class VisitEvent(models.Model):
+    """The append-only history: one row for every change of a visit."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="events")
+    at = models.DateTimeField("waktu")
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    action = models.CharField("tindakan", max_length=20)
+    from_state = models.CharField("dari", max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField("ke", max_length=20, choices=State.choices)
+    note = models.TextField("catatan", blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "riwayat kunjungan"
+        verbose_name_plural = "riwayat kunjungan"
+
+    @property
+    def action_label(self) -> str:
+        move = MOVES.get(self.action)
+        return move.label if move else "Tamu didaftarkan"
+
+    def __str__(self) -> str:
+        return f"{date_format(timezone.localtime(self.at), 'SHORT_DATETIME_FORMAT')} {self.action_label}"

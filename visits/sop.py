@@ -1,0 +1,72 @@
+"""The SOP "Koordinasi dan Konsultasi Tamu Dinas" as the manual states it, and the units guests come from."""
+
+SOP_STEPS = [
+    # number, short name, activity, performer, standard (minutes; None: not set in the SOP)
+    (1, "Tamu datang",
+     "Tamu dari OPD atau instansi lain datang berkunjung ke BPKAD untuk melakukan koordinasi dan konsultasi",
+     "Tamu (dicatat Petugas)", 5),
+    (2, "Petugas menyambut tamu",
+     "Petugas menyambut tamu dari OPD atau instansi lain di teras/pintu luar", "Petugas", 2),
+    (3, "Petugas melapor ke Kasubbag Umum",
+     "Petugas melaporkan kepada Kasubbag Umum dan Kepegawaian", "Petugas", 2),
+    (4, "Kasubbag Umum mengarahkan ke Bidang",
+     "Kasubbag Umum dan Kepegawaian atau petugas piket menanyakan keperluan tamu dan memberitahukan "
+     "Bidang atau Bagian yang akan ditemui", "Kasubbag Umum / petugas piket", 5),
+    (5, "Tamu menghadap pejabat (konsultasi)",
+     "Tamu menghadap Sekretaris/Kabid/Kasubbid/Kasubbag/Pelaksana yang akan ditemui untuk melakukan "
+     "koordinasi dan konsultasi", "Sekretaris/Kabid/Kasubbid/Kasubbag/Pelaksana", None),
+    (6, "Tamu selesai",
+     "Tamu telah selesai melakukan koordinasi dan konsultasi", "Tamu / Petugas", 2),
+]
+
+INSTANSI = [
+    "Sekretariat Daerah Kabupaten Lampung Selatan",
+    "Sekretariat DPRD Kabupaten Lampung Selatan",
+    "Inspektorat Kabupaten Lampung Selatan",
+    "Badan Perencanaan Pembangunan Daerah (Bappeda)",
+    "Badan Pendapatan Daerah (Bapenda)",
+    "Badan Kepegawaian dan Pengembangan SDM (BKPSDM)",
+    "Badan Kesatuan Bangsa dan Politik",
+    "Badan Penanggulangan Bencana Daerah (BPBD)",
+    "Dinas Pendidikan dan Kebudayaan",
+    "Dinas Kesehatan",
+    "RSUD dr. H. Bob Bazar, SKM",
+    "Dinas Pekerjaan Umum dan Penataan Ruang",
+    "Dinas Perumahan, Kawasan Permukiman dan Pertanahan",
+    "Dinas Sosial",
+    "Dinas Tenaga Kerja",
+    "Dinas Pemberdayaan Masyarakat dan Desa",
+    "Dinas Kependudukan dan Pencatatan Sipil",
+    "Dinas Perhubungan",
+    "Dinas Komunikasi dan Informatika",
+    "Dinas Koperasi dan UKM",
+    "Dinas Penanaman Modal dan PTSP",
+    "Dinas Lingkungan Hidup",
+    "Dinas Pertanian",
+    "Dinas Ketahanan Pangan, Tanaman Pangan dan Hortikultura",
+    "Dinas Perikanan",
+    "Dinas Perdagangan dan Perindustrian",
+    "Dinas Pariwisata",
+    "Dinas Kepemudaan dan Olahraga",
+    "Dinas Perpustakaan dan Kearsipan",
+    "Satuan Polisi Pamong Praja",
+    "Kecamatan Bakauheni", "Kecamatan Candipuro", "Kecamatan Jati Agung", "Kecamatan Kalianda",
+    "Kecamatan Katibung", "Kecamatan Ketapang", "Kecamatan Merbau Mataram", "Kecamatan Natar",
+    "Kecamatan Palas", "Kecamatan Penengahan", "Kecamatan Rajabasa", "Kecamatan Sidomulyo",
+    "Kecamatan Sragi", "Kecamatan Tanjung Bintang", "Kecamatan Tanjung Sari", "Kecamatan Way Panji",
+    "Kecamatan Way Sulan",
+]
+
+
+def ensure_sop_steps(SopStep) -> None:
+    """Create any missing step; an administrator's edited standards are kept."""
+    for number, short_name, name, performer, minutes in SOP_STEPS:
+        SopStep.objects.get_or_create(
+            number=number,
+            defaults={"short_name": short_name, "name": name, "performer": performer, "standard_minutes": minutes},
+        )
+
+
+def ensure_instansi(Instansi) -> None:
+    for name in INSTANSI:
+        Instansi.objects.get_or_create(name=name)

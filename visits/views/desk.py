@@ -1,0 +1,82 @@
+"""The front desk (petugas): check-in, today's board, returning guests, the visitor slip."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Max, Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import policy
+from ..forms import CancelForm, CheckInForm
+from ..models import State, Visit
+from .common import board_rows
+
+DESK_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.LEAVING]
+
+
+def _desk_visits(user):
+    """Today's open visits; those waiting on the desk first, each with the moves the user may make."""
+    visits = Visit.objects.of_day(timezone.localdate()).open().select_related("bidang").order_by("queue_seq")
+    rows = board_rows(visits, user)
+    return sorted(rows, key=lambda row: row["visit"].state not in DESK_STATES)
+
+
+@login_required
+@require_GET
+def board(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_front_desk, request.user)
+    return render(request, "visits/desk/board.html", {"rows": _desk_visits(request.user), "cancel_form": CancelForm()})
+
+
+@login_required
+@require_GET
+def board_rows_partial(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_front_desk, request.user)
+    return render(request, "visits/desk/_board_rows.html", {"rows": _desk_visits(request.user)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def check_in(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_front_desk, request.user)
+    form = CheckInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        visit = Visit.check_in(
+            by=request.user, guest_name=data["guest_name"], origin=data["origin"], phone=data["phone"],
+            party_size=data["party_size"], keperluan=data["keperluan"], arrived_at=data["arrival_time"],
+        )
+        messages.success(request, f"Tamu {visit.guest_name} tercatat dengan nomor antrean {visit.queue_number}.")
+        return redirect("visits:slip", pk=visit.pk)
+    return render(request, "visits/desk/check_in.html", {"form": form, "instansi": CheckInForm.instansi_names()})
+
+
+@login_required
+@require_GET
+def returning_guests(request: HttpRequest) -> HttpResponse:
+    """Earlier guests matching what the petugas types (name or phone), newest first."""
+    policy.require(policy.can_front_desk, request.user)
+    query = (request.GET.get("guest_name") or request.GET.get("phone") or "").strip()[:60]
+    digits = "".join(ch for ch in query if ch.isdigit()).lstrip("0")
+    guests = []
+    if len(query) >= 2:
+        match = Q(guest_name__icontains=query)
+        if len(digits) >= 4:
+            match |= Q(phone__contains=digits)
+        guests = (
+            Visit.objects.filter(match)
+            .values("guest_name", "origin", "phone")
+            .annotate(last_visit=Max("arrived_at"))
+            .order_by("-last_visit")[:5]
+        )
+    return render(request, "visits/desk/_returning_guests.html", {"guests": guests})
+
+
+@login_required
+@require_GET
+def slip(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require(policy.can_front_desk, request.user)
+    visit = get_object_or_404(Visit, pk=pk)
+    return render(request, "visits/desk/slip.html", {"visit": visit})
