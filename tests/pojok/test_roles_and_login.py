@@ -113,3 +113,9 @@ def test_staff_user_needs_a_bidang_in_the_admin(client, admin_user):
     assert response.status_code == 200
     assert "Staf Bidang wajib memiliki tepat satu Bidang." in response.content.decode()
     assert not user.groups.exists()
+
+
+def test_an_english_browser_still_gets_indonesian_until_english_is_chosen(client_of, petugas):
+    client = client_of(petugas)
+    html = client.get("/meja-depan/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert '<html lang="id">' in html and "Keluar" in html
