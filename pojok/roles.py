@@ -24,6 +24,8 @@ _MASTER_DATA = [
     ("routing", "bidang"),
     ("visits", "sopstep"),
     ("visits", "instansi"),
+    ("visits", "documenttype"),
+    ("routing", "topic"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

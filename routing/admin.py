@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Bidang
+from .models import Bidang, Topic
 
 
 @admin.register(Bidang)
@@ -9,3 +9,11 @@ class BidangAdmin(admin.ModelAdmin):
     list_editable = ["order", "active"]
     search_fields = ["name", "code"]
     prepopulated_fields = {"code": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "bidang", "active"]
+    list_filter = ["bidang", "active"]
+    list_editable = ["active"]
+    search_fields = ["name", "keywords", "description"]

@@ -18,3 +18,27 @@ class Bidang(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Topic(models.Model):
+    """Something guests come to coordinate on, the words they use for it, and the Bidang it goes to."""
+
+    name = models.CharField("nama topik", max_length=120, unique=True)
+    description = models.TextField("uraian", blank=True)
+    keywords = models.TextField(
+        "kata kunci dan sinonim", blank=True,
+        help_text="Pisahkan dengan koma atau baris baru, misalnya: SP2D, surat perintah pencairan dana",
+    )
+    bidang = models.ForeignKey(Bidang, verbose_name="Bidang tujuan", on_delete=models.PROTECT, related_name="topics")
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["bidang__order", "name"]
+        verbose_name = "topik"
+        verbose_name_plural = "topik"
+
+    def __str__(self) -> str:
+        return self.name
+
+    def keyword_list(self) -> list[str]:
+        return [word.strip() for word in self.keywords.replace("\n", ",").split(",") if word.strip()]

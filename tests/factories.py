@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from routing.models import Bidang
-from visits.models import Visit
+from visits.models import Mode, Visit, record_consultation
 
 WIB = ZoneInfo("Asia/Jakarta")
 PASSWORD = "sandi-uji-123"
@@ -39,6 +39,11 @@ def make_visit(by, *, at=None, guest_name="Siti Aminah", origin="Dinas Kesehatan
                           at=at or wib(), **fields)
 
 
+def consult(visit: Visit, by, *, outcome="Dijelaskan tata cara penyusunan SPJ.") -> None:
+    """Record a complete consultation (mode and outcome), as staff must before finishing."""
+    record_consultation(visit=visit, by=by, mode=Mode.PROVISION, problem="SPJ belum lengkap", outcome=outcome)
+
+
 def advance_to(visit: Visit, move_names: list[str], people: dict, *, at=None, bidang_code="anggaran") -> Visit:
     """Walk a visit through moves, each by the right person, one minute apart from `at`."""
     from datetime import timedelta
@@ -47,6 +52,8 @@ def advance_to(visit: Visit, move_names: list[str], people: dict, *, at=None, bi
     actors = {"arrive": "petugas", "greet": "petugas", "report": "petugas", "route": "kasubbag",
               "receive": "staf", "finish": "staf", "see_out": "petugas"}
     for index, name in enumerate(move_names, start=1):
+        if name == "finish":
+            consult(visit, people["staf"])
         visit.advance(name, by=people[actors[name]], at=at + timedelta(minutes=index),
                       bidang=bidang(bidang_code) if name == "route" else None)
     return visit

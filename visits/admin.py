@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Instansi, SopStep, Visit, VisitEvent, VisitStep
+from .models import DocumentType, Instansi, SopStep, Visit, VisitEvent, VisitStep
 
 
 @admin.register(SopStep)
@@ -21,6 +21,13 @@ class InstansiAdmin(admin.ModelAdmin):
     list_display = ["name", "active"]
     list_editable = ["active"]
     search_fields = ["name"]
+
+
+@admin.register(DocumentType)
+class DocumentTypeAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "order", "active"]
+    list_editable = ["order", "active"]
+    search_fields = ["code", "name"]
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -11,7 +11,18 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from .models import QueueCounter, SopStep, State, StepResult, Visit, VisitEvent, VisitStep
+from .models import (
+    Consultation,
+    Mode,
+    QueueCounter,
+    SopStep,
+    State,
+    StepResult,
+    Visit,
+    VisitEvent,
+    VisitStep,
+    record_consultation,
+)
 
 NEEDS = {
     "anggaran": ["Konsultasi pergeseran anggaran DPA", "Penyusunan RKA tahun depan", "Input SIPD penganggaran"],
@@ -25,6 +36,10 @@ SURNAMES = ["Saputra", "Lestari", "Pratama", "Wulandari", "Hidayat", "Susanti", 
 ORIGINS = ["Dinas Pendidikan dan Kebudayaan", "Dinas Kesehatan", "Kecamatan Kalianda", "Kecamatan Natar",
            "Dinas Pekerjaan Umum dan Penataan Ruang", "RSUD dr. H. Bob Bazar, SKM", "Dinas Sosial",
            "Kecamatan Jati Agung", "Dinas Pertanian", "Badan Pendapatan Daerah (Bapenda)"]
+OUTCOMES = ["Dijelaskan langkah perbaikan dokumen; tamu akan melengkapi berkas.",
+            "Dokumen diperiksa bersama dan sudah sesuai ketentuan.",
+            "Diberikan contoh format dan dasar aturannya.",
+            "Disepakati jadwal rekonsiliasi lanjutan minggu depan."]
 FORWARD = ["arrive", "greet", "report", "route", "receive", "finish", "see_out"]
 STATES_AFTER = [State.GREETING, State.REPORTING, State.TRIAGE, State.WAITING, State.CONSULTING,
                 State.LEAVING, State.DONE]
@@ -101,6 +116,15 @@ class DemoVisits:
             self._history(visit, plan, steps, events)
         VisitStep.objects.bulk_create(steps, batch_size=5000)
         VisitEvent.objects.bulk_create(events, batch_size=5000)
+        Consultation.objects.bulk_create(
+            [self._consultation(visit, plan) for visit, plan in zip(visits, plans) if plan["moves"] > 5],
+            batch_size=5000,
+        )
+
+    def _consultation(self, visit: Visit, plan: dict) -> Consultation:
+        return Consultation(visit=visit, bidang=visit.bidang, mode=self.rng.choice(Mode.values),
+                            problem=plan["need"], outcome=self.rng.choice(OUTCOMES),
+                            recorded_by=self.people[plan["code"]])
 
     def _history(self, visit: Visit, plan: dict, steps: list, events: list) -> None:
         """Replay the lifecycle in memory: one step row per SOP step, one event per move."""
@@ -149,6 +173,9 @@ def add_today(count: int, *, people: dict, bidang: dict) -> int:
                                origin=rng.choice(ORIGINS), keperluan=rng.choice(NEEDS[code]),
                                arrived_at=arrived, at=arrived + timedelta(minutes=1))
         for step, name in enumerate(moves, start=2):
+            if name == "finish":
+                record_consultation(visit=visit, by=people[code], mode=Mode.PRESCRIPTION,
+                                    problem=visit.keperluan, outcome=rng.choice(OUTCOMES))
             visit.advance(name, by=people[actors.get(name, code)], at=arrived + timedelta(minutes=step * 2),
                           bidang=bidang[code] if name == "route" else None)
         made += 1

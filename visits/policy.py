@@ -1,28 +1,49 @@
 """Who may do what with a visit: the one place the roles are checked for the visits app."""
 
 from django.core.exceptions import PermissionDenied
+from django.utils import timezone
 
 from pojok.roles import CONSULT_PERM, FRONT_DESK_PERM, REPORT_PERM, ROUTE_PERM
 
 FRONT_DESK = "front_desk"
 TRIAGE = "triage"
 CONSULT = "consult"
+SYSTEM = "system"  # scheduled jobs (close_stale_visits): no person, `by` is None
 
 
 def can_front_desk(user) -> bool:
-    return user.is_authenticated and user.has_perm(FRONT_DESK_PERM)
+    return user is not None and user.is_authenticated and user.has_perm(FRONT_DESK_PERM)
+
+
+def is_on_duty(user, day=None) -> bool:
+    """A petugas piket the Kasubbag named for this day (remembered on the user for the request)."""
+    from .models import Piket
+
+    day = day or timezone.localdate()
+    cache = user.__dict__.setdefault("_piket_days", {})
+    if day not in cache:
+        cache[day] = Piket.objects.filter(user=user, day=day).exists()
+    return cache[day]
 
 
 def can_triage(user) -> bool:
-    return user.is_authenticated and user.has_perm(ROUTE_PERM)
+    if user is None or not user.is_authenticated:
+        return False
+    return user.has_perm(ROUTE_PERM) or is_on_duty(user)
+
+
+def can_name_piket(user) -> bool:
+    """Only the Kasubbag Umum (not a stand-in) names who stands in."""
+    return user is not None and user.is_authenticated and user.has_perm(ROUTE_PERM)
 
 
 def can_consult(user) -> bool:
-    return user.is_authenticated and user.has_perm(CONSULT_PERM) and user.bidang_id is not None
+    return (user is not None and user.is_authenticated and user.has_perm(CONSULT_PERM)
+            and user.bidang_id is not None)
 
 
 def can_read_reports(user) -> bool:
-    return user.is_authenticated and user.has_perm(REPORT_PERM)
+    return user is not None and user.is_authenticated and user.has_perm(REPORT_PERM)
 
 
 def can_consult_visit(user, visit) -> bool:
@@ -30,13 +51,13 @@ def can_consult_visit(user, visit) -> bool:
 
 
 def can_act_as(user, role: str, visit) -> bool:
-    if role == FRONT_DESK:
-        return can_front_desk(user)
-    if role == TRIAGE:
-        return can_triage(user)
-    if role == CONSULT:
-        return can_consult_visit(user, visit)
-    return False
+    checks = {
+        FRONT_DESK: lambda: can_front_desk(user),
+        TRIAGE: lambda: can_triage(user),
+        CONSULT: lambda: can_consult_visit(user, visit),
+        SYSTEM: lambda: user is None,
+    }
+    return checks[role]()
 
 
 def can_view_visit(user, visit) -> bool:

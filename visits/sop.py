@@ -58,6 +58,23 @@ INSTANSI = [
 ]
 
 
+DOCUMENTS = [
+    ("SPD", "Surat Penyediaan Dana"), ("SPP", "Surat Permintaan Pembayaran"),
+    ("SPM", "Surat Perintah Membayar"), ("SP2D", "Surat Perintah Pencairan Dana"),
+    ("SPJ", "Surat Pertanggungjawaban"), ("RKA", "Rencana Kerja dan Anggaran"),
+    ("DPA", "Dokumen Pelaksanaan Anggaran"), ("KUA-PPAS", "Kebijakan Umum Anggaran - PPAS"),
+    ("APBD", "Anggaran Pendapatan dan Belanja Daerah"), ("BKU", "Buku Kas Umum"),
+    ("LRA", "Laporan Realisasi Anggaran"), ("LKPD", "Laporan Keuangan Pemerintah Daerah"),
+    ("CaLK", "Catatan atas Laporan Keuangan"), ("Neraca", "Neraca"),
+    ("KIB", "Kartu Inventaris Barang"), ("BAST", "Berita Acara Serah Terima"),
+]
+
+
+def ensure_documents(DocumentType) -> None:
+    for order, (code, name) in enumerate(DOCUMENTS, start=1):
+        DocumentType.objects.get_or_create(code=code, defaults={"name": name, "order": order})
+
+
 def ensure_sop_steps(SopStep) -> None:
     """Create any missing step; an administrator's edited standards are kept."""
     for number, short_name, name, performer, minutes in SOP_STEPS:

@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from tests.factories import bidang, make_visit
+from tests.factories import bidang, consult, make_visit
 from visits.models import Visit
 
 ACTORS = {"greet": "petugas", "report": "petugas", "route": "kasubbag",
@@ -30,6 +30,8 @@ def visit_today(people):
     def make(moves=(), **fields):
         visit = make_visit(people["petugas"], at=timezone.now(), **fields)
         for name in moves:
+            if name == "finish":
+                consult(visit, people["staf"])
             target = bidang("anggaran") if name == "route" else None
             visit.advance(name, by=people[ACTORS[name]], bidang=target)
         return visit

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.factories import advance_to, bidang, make_visit, wib
+from tests.factories import advance_to, bidang, consult, make_visit, wib
 from visits.models import State, StepResult
 
 WALK = ["greet", "report", "route", "receive", "finish", "see_out"]
@@ -38,6 +38,8 @@ def test_each_move_is_made_by_its_role_and_logged(people, done, move, actor, sta
     visit = advance_to(make_visit(people["petugas"], at=wib(hour=9)), done, people)
     at = wib(hour=10)
     by = people[actor]
+    if move == "finish":
+        consult(visit, by)
 
     visit.advance(move, by=by, at=at, bidang=bidang("anggaran") if move == "route" else None)
 

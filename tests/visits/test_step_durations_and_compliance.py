@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from tests.factories import advance_to, make_visit, wib
+from tests.factories import advance_to, consult, make_visit, wib
 from visits.models import VisitStep
 
 
@@ -60,6 +60,7 @@ def test_step_5_has_no_standard_so_no_verdict_but_a_duration(people):
 def test_waiting_and_consulting_inside_step_5_can_be_told_apart(people):
     visit = advance_to(make_visit(people["petugas"], at=wib(hour=9)), ["greet", "report", "route"], people)
     visit.advance("receive", by=people["staf"], at=wib(hour=9, minute=10))
+    consult(visit, people["staf"])
     visit.advance("finish", by=people["staf"], at=wib(hour=9, minute=40))
 
     consultation = step(visit, 5)

@@ -4,7 +4,7 @@ import re
 
 from django.urls import reverse
 
-from tests.factories import bidang, make_visit, wib
+from tests.factories import bidang, consult, make_visit, wib
 
 
 def timeline_rows(html: str) -> list[str]:
@@ -21,6 +21,7 @@ def test_it_shows_every_step_with_who_standard_and_verdict(client_of, people):
     visit.advance("report", by=petugas, at=wib(hour=9, minute=7, second=30))             # 3: 3:30 of 2
     visit.advance("route", by=kasubbag, at=wib(hour=9, minute=12), bidang=bidang("anggaran"))  # 4: 4:30 of 5
     visit.advance("receive", by=staf, at=wib(hour=9, minute=15))
+    consult(visit, staf)
     visit.advance("finish", by=staf, at=wib(hour=9, minute=45))                          # 5: 33:00, none
     visit.advance("see_out", by=petugas, at=wib(hour=9, minute=48))                      # 6: 3:00 of 2
 

@@ -6,6 +6,7 @@ force when it started), and every change appends a `VisitEvent` row.
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -15,50 +16,10 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from . import policy
+from .. import policy
+from .master import SopStep
 
 QUEUE_PREFIX = "A"
-
-
-class SopStep(models.Model):
-    """One step of the SOP with its time standard (Mutu Baku — Waktu)."""
-
-    number = models.PositiveSmallIntegerField(
-        "nomor", primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(6)]
-    )
-    name = models.CharField("kegiatan", max_length=250)
-    short_name = models.CharField("nama singkat", max_length=60)
-    performer = models.CharField("pelaksana", max_length=120)
-    standard_minutes = models.PositiveSmallIntegerField(
-        "standar waktu (menit)",
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1)],
-        help_text="Kosongkan bila SOP tidak menetapkan standar. Perubahan hanya berlaku untuk langkah berikutnya.",
-    )
-
-    class Meta:
-        ordering = ["number"]
-        verbose_name = "langkah SOP"
-        verbose_name_plural = "langkah SOP"
-
-    def __str__(self) -> str:
-        return f"{self.number}. {self.short_name}"
-
-
-class Instansi(models.Model):
-    """A unit guests come from (OPD, kecamatan, agency): the check-in form's pick list."""
-
-    name = models.CharField("nama", max_length=150, unique=True)
-    active = models.BooleanField("aktif", default=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "instansi/OPD"
-        verbose_name_plural = "instansi/OPD"
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class State(models.TextChoices):
@@ -94,6 +55,24 @@ class StepResult(models.TextChoices):
     INCOMPLETE = "tidak_selesai", "Tidak selesai"
 
 
+def _needs_bidang(visit, fields) -> str | None:
+    return None if fields.get("bidang") else "Pilih Bidang tujuan."
+
+
+def _official_of_the_bidang(visit, fields) -> str | None:
+    official = fields["official"]
+    if official.bidang_id != visit.bidang_id:
+        return "Pejabat yang menerima harus dari Bidang tujuan tamu."
+    return None
+
+
+def _consultation_recorded(visit, fields) -> str | None:
+    consultation = getattr(visit, "consultation", None)
+    if consultation is None or not consultation.is_complete:
+        return "Lengkapi mode dan hasil konsultasi sebelum menutup."
+    return None
+
+
 @dataclass(frozen=True)
 class Move:
     name: str
@@ -104,6 +83,9 @@ class Move:
     roles: tuple[str, ...]
     ends_step_as: str = StepResult.DONE
     needs_note: bool = False
+    sets: tuple[str, ...] = ()  # visit fields the move writes, given to advance() by name
+    clears: tuple[str, ...] = ()  # visit fields the move empties
+    guard: Callable[["Visit", dict], str | None] | None = None  # a refusal message, or None
 
 
 MOVES: dict[str, Move] = {
@@ -116,16 +98,23 @@ MOVES: dict[str, Move] = {
         Move("report", "Laporkan ke Kasubbag", "dilaporkan ke Kasubbag Umum",
              frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,)),
         Move("route", "Arahkan ke Bidang", "diarahkan ke Bidang",
-             frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,)),
+             frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,),
+             sets=("bidang", "topic", "assigned_to", "keperluan"), guard=_needs_bidang),
         Move("receive", "Terima tamu", "diterima",
-             frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,)),
+             frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,), guard=_official_of_the_bidang),
         Move("finish", "Selesai konsultasi", "selesai berkonsultasi",
-             frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,)),
+             frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,), guard=_consultation_recorded),
         Move("see_out", "Antar keluar", "diantar keluar",
              frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,)),
+        Move("transfer", "Alihkan ke Bidang lain", "dialihkan",
+             frozenset({State.WAITING, State.CONSULTING}), State.TRIAGE, (policy.CONSULT,),
+             ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to")),
         Move("cancel", "Batalkan", "dibatalkan",
              OPEN_STATES, State.CANCELLED, (policy.FRONT_DESK, policy.TRIAGE),
              ends_step_as=StepResult.CANCELLED, needs_note=True),
+        Move("close_stale", "Tutup sebagai tidak selesai", "ditutup sebagai tidak selesai",
+             OPEN_STATES, State.INCOMPLETE, (policy.SYSTEM,),
+             ends_step_as=StepResult.INCOMPLETE, needs_note=True),
     ]
 }
 
@@ -164,6 +153,14 @@ class Visit(models.Model):
     bidang = models.ForeignKey(
         "routing.Bidang", verbose_name="Bidang", null=True, blank=True,
         on_delete=models.PROTECT, related_name="visits",
+    )
+    topic = models.ForeignKey(
+        "routing.Topic", verbose_name="topik", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="visits",
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="assigned_visits",
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
@@ -233,28 +230,34 @@ class Visit(models.Model):
             visit.advance("arrive", by=by, at=at)
         return visit
 
-    def advance(self, move_name: str, *, by, note: str = "", at=None, bidang=None, official=None) -> None:
-        """Make one move of the MOVES table, or raise MoveRefused and change nothing."""
+    def advance(self, move_name: str, *, by, note: str = "", at=None, official=None, **fields) -> None:
+        """Make one move of the MOVES table, or raise MoveRefused and change nothing.
+
+        `fields` are visit fields the move writes (its `sets`: route's bidang, topic, ...); others
+        must be None. `official` is who received the guest (receive): by default the recorder.
+        """
         move = MOVES[move_name]
+        fields = _fields_for(move, fields)
         note = (note or "").strip()
         if move.needs_note and not note:
             raise MoveRefused("Alasan wajib diisi.")
-        if move.name == "route" and bidang is None:
-            raise MoveRefused("Pilih Bidang tujuan.")
         with transaction.atomic():
             locked = Visit.objects.select_for_update().get(pk=self.pk)
-            locked._check_move(move, by)
+            locked._check_move(move, by, {**fields, "official": official or by})
             # Read the clock once the row is ours: a move that waited on another must not be stamped
             # before the step that other move opened.
             at = at or timezone.now()
-            locked._apply(move, by=by, at=at, note=note, bidang=bidang, official=official or by)
+            locked._apply(move, by=by, at=at, note=note, official=official or by, fields=fields)
         self.refresh_from_db()
 
-    def _check_move(self, move: Move, by) -> None:
+    def _check_move(self, move: Move, by, fields: dict) -> None:
         if not any(policy.can_act_as(by, role, self) for role in move.roles):
             raise MoveRefused(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
         if self.state not in move.sources:
             raise MoveRefused(self._why_not_now(move))
+        refusal = move.guard(self, fields) if move.guard else None
+        if refusal:
+            raise MoveRefused(refusal)
 
     def _why_not_now(self, move: Move) -> str:
         earlier = self.events.filter(action=move.name).select_related("by").last()
@@ -265,22 +268,20 @@ class Visit(models.Model):
             return f"Kunjungan ini sudah berakhir ({self.get_state_display().lower()})."
         return f"Langkah \u201c{move.label}\u201d belum dapat dilakukan: tamu pada tahap \u201c{self.get_state_display()}\u201d."
 
-    def _apply(self, move: Move, *, by, at, note, bidang, official) -> None:
+    def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> None:
         from_state, step_row = self.state, self.current_step()
         _check_time(step_row, at)
         if move.name == "receive":
-            if official.bidang_id != self.bidang_id:
-                raise MoveRefused("Pejabat yang menerima harus dari Bidang tujuan tamu.")
             step_row.received_at, step_row.received_by = at, official
             step_row.save(update_fields=["received_at", "received_by"])
         elif STEP_OF_STATE.get(move.target) != self.step:
             step_row.end(result=move.ends_step_as, at=at, by=by)
             if move.target in OPEN_STATES:
                 self._open_step(STEP_OF_STATE[move.target], at=at)
-        if move.name == "route":
-            self.bidang = bidang
+        for name, value in fields.items():
+            setattr(self, name, value)
         self.state = move.target
-        self.save(update_fields=["state", "bidang"])
+        self.save(update_fields=["state", *fields])
         VisitEvent.objects.create(
             visit=self, at=at, by=by, action=move.name, from_state=from_state, to_state=move.target, note=note
         )
@@ -288,6 +289,15 @@ class Visit(models.Model):
     def _open_step(self, number: int, *, at) -> "VisitStep":
         standard = SopStep.objects.filter(number=number).values_list("standard_minutes", flat=True).first()
         return VisitStep.objects.create(visit=self, number=number, started_at=at, standard_minutes=standard)
+
+
+def _fields_for(move: Move, given: dict) -> dict:
+    """The visit fields a move writes: those it sets (when given) and those it clears."""
+    stray = [name for name, value in given.items() if name not in move.sets and value is not None]
+    if stray:
+        raise TypeError(f"move {move.name!r} does not set {stray}")
+    fields = {name: value for name, value in given.items() if name in move.sets and value is not None}
+    return {**fields, **dict.fromkeys(move.clears)}
 
 
 def _check_time(step_row: "VisitStep", at) -> None:

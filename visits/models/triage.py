@@ -1,0 +1,59 @@
+"""Step 4 on record: each routing decision against the suggestion, and who stands in as piket."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class RoutingDecision(models.Model):
+    """One routing of a visit (step 4): what the rules suggested, what was chosen, and why."""
+
+    visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="routings")
+    at = models.DateTimeField("waktu")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="oleh", on_delete=models.PROTECT, related_name="+")
+    keperluan = models.TextField("keperluan saat diarahkan")
+    suggested_bidang = models.ForeignKey(
+        "routing.Bidang", verbose_name="Bidang usulan", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    suggested_topic = models.ForeignKey(
+        "routing.Topic", verbose_name="topik usulan", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang dipilih", on_delete=models.PROTECT, related_name="+")
+    topic = models.ForeignKey(
+        "routing.Topic", verbose_name="topik dipilih", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    override_reason = models.TextField("alasan memilih selain usulan", blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+        verbose_name = "keputusan rute"
+        verbose_name_plural = "keputusan rute"
+        indexes = [models.Index(fields=["at"], name="routingdecision_at")]
+
+    @property
+    def followed_suggestion(self) -> bool:
+        return self.suggested_bidang_id == self.bidang_id
+
+
+class Piket(models.Model):
+    """A duty officer standing in for the Kasubbag Umum on one day: they may route guests that day."""
+
+    day = models.DateField("tanggal", default=timezone.localdate)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="petugas piket", on_delete=models.CASCADE, related_name="piket_days"
+    )
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="ditunjuk oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("dicatat pada", default=timezone.now)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = "petugas piket"
+        verbose_name_plural = "petugas piket"
+        constraints = [models.UniqueConstraint(fields=["day", "user"], name="piket_once_per_day")]
