@@ -26,6 +26,8 @@ _MASTER_DATA = [
     ("visits", "instansi"),
     ("visits", "documenttype"),
     ("routing", "topic"),
+    ("visits", "reportsettings"),
+    ("survey", "unsur"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -34,6 +36,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     STAF: [CONSULT_PERM],
     PIMPINAN: [REPORT_PERM],
     ADMIN: [REPORT_PERM, "auth.view_group", "visits.view_visit", "visits.view_visitevent"]
+    + ["notifications.view_notification", "notifications.change_notification"]
+    + ["survey.view_response", "survey.change_response", "survey.view_invitation", "survey.change_invitation"]
     + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")],
 }
 

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "django_htmx",
     "routing",
     "visits",
+    "notifications",
+    "survey",
     "pojok",
 ]
 
@@ -180,3 +182,6 @@ LOGGING = {
 # The office's working day, used to spot visits left open and to fill demo data.
 OFFICE_OPENS = os.environ.get("OFFICE_OPENS", "07:30")
 OFFICE_CLOSES = os.environ.get("OFFICE_CLOSES", "16:00")
+
+# How many days after the visit the satisfaction-survey link on the slip keeps working.
+SURVEY_LINK_DAYS = envint("SURVEY_LINK_DAYS", 7)

@@ -16,4 +16,6 @@ urlpatterns = [
     path("bahasa/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("visits.urls")),
+    path("", include("survey.urls")),
+    path("", include("routing.urls")),
 ]

@@ -14,6 +14,12 @@ from visits.models import SopStep
 from visits.sop import ensure_sop_steps
 
 
+def _restore_catalog() -> None:
+    ensure_bidang(Bidang)
+    ensure_sop_steps(SopStep)
+    roles.sync_roles()
+
+
 @pytest.fixture(autouse=True)
 def catalog(request):
     """The Bidang, SOP steps and role groups that migrations create.
@@ -28,38 +34,42 @@ def catalog(request):
     transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
         {"transactional_db", "live_server"} & set(request.fixturenames))
     request.getfixturevalue("transactional_db" if transactional else "db")
-    ensure_bidang(Bidang)
-    ensure_sop_steps(SopStep)
-    roles.sync_roles()
+    _restore_catalog()
 
 
 @pytest.fixture
-def petugas(db):
+def seeded(db):
+    """For people fixtures requested late (getfixturevalue): the catalog may not be there yet."""
+    _restore_catalog()
+
+
+@pytest.fixture
+def petugas(seeded):
     return make_user("budi", roles.PETUGAS, full_name="Budi Santoso")
 
 
 @pytest.fixture
-def kasubbag(db):
+def kasubbag(seeded):
     return make_user("sri", roles.KASUBBAG, full_name="Sri Rahayu")
 
 
 @pytest.fixture
-def staf(db):
+def staf(seeded):
     return make_user("ani", roles.STAF, bidang_code="anggaran", full_name="Ani Lestari", jabatan="pelaksana")
 
 
 @pytest.fixture
-def staf_lain(db):
+def staf_lain(seeded):
     return make_user("dodi", roles.STAF, bidang_code="aset", full_name="Dodi Pratama", jabatan="pelaksana")
 
 
 @pytest.fixture
-def pimpinan(db):
+def pimpinan(seeded):
     return make_user("hendra", roles.PIMPINAN, full_name="Hendra Wijaya")
 
 
 @pytest.fixture
-def admin_user(db):
+def admin_user(seeded):
     return make_user("rina", roles.ADMIN, full_name="Rina Admin", is_staff=True)
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import DocumentType, Instansi, SopStep, Visit, VisitEvent, VisitStep
+from .models import DocumentType, Instansi, ReportSettings, SopStep, Visit, VisitEvent, VisitStep
 
 
 @admin.register(SopStep)
@@ -66,6 +66,17 @@ class VisitAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ReportSettings)
+class ReportSettingsAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "compliance_threshold"]
+
+    def has_add_permission(self, request):
+        return not ReportSettings.objects.exists()  # the one row; after that it is only edited
 
     def has_delete_permission(self, request, obj=None):
         return False

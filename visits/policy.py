@@ -37,6 +37,12 @@ def can_name_piket(user) -> bool:
     return user is not None and user.is_authenticated and user.has_perm(ROUTE_PERM)
 
 
+def can_read_routing_quality(user) -> bool:
+    """The routing quality report: the Kasubbag Umum (not a stand-in) and the admin who edits the topics."""
+    return can_name_piket(user) or (
+        user is not None and user.is_authenticated and user.has_perm("routing.change_topic"))
+
+
 def can_consult(user) -> bool:
     return (user is not None and user.is_authenticated and user.has_perm(CONSULT_PERM)
             and user.bidang_id is not None)
@@ -73,3 +79,20 @@ def can_view_visit(user, visit) -> bool:
 def require(check, *args) -> None:
     if not check(*args):
         raise PermissionDenied
+
+
+# --- consultation notes (the Bidang's record of step 5) ------------------------------------
+
+def can_read_all_consultations(user) -> bool:
+    """Pimpinan and Admin read every Bidang's consultations (read-only)."""
+    return can_read_reports(user)
+
+
+def can_read_consultations(user) -> bool:
+    """Opens the Bidang's history, search and follow-ups at all (what each sees is narrowed below)."""
+    return can_consult(user) or can_read_all_consultations(user)
+
+
+def can_read_consultation(user, consultation) -> bool:
+    """Staff read their own Bidang's notes only; the petugas and the Kasubbag never read them."""
+    return can_read_all_consultations(user) or (can_consult(user) and consultation.bidang_id == user.bidang_id)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import desk, inbox, reports, triage, visit
+from .views import consult, desk, followups, inbox, report_exports, reports, search, triage, visit
 
 app_name = "visits"
 
@@ -14,7 +14,22 @@ urlpatterns = [
     path("kunjungan/<int:pk>/langkah/<slug:name>/", visit.move, name="move"),
     path("triase/", triage.queue, name="triage"),
     path("triase/antrean/", triage.queue_rows, name="triage_rows"),
+    path("triase/<int:pk>/", triage.route, name="triage_route"),
+    path("triase/piket/", triage.piket_add, name="piket_add"),
+    path("triase/piket/<int:pk>/hapus/", triage.piket_remove, name="piket_remove"),
+    path("mutu-rute/", triage.quality, name="routing_quality"),
     path("bidang/", inbox.inbox, name="inbox"),
     path("bidang/antrean/", inbox.inbox_rows, name="inbox_rows"),
+    path("bidang/jumlah/", inbox.inbox_badge, name="inbox_badge"),
+    path("bidang/kunjungan/<int:pk>/", consult.page, name="consultation"),
+    path("bidang/kunjungan/<int:pk>/terima/", inbox.receive, name="receive"),
+    path("bidang/kunjungan/<int:pk>/alihkan/", consult.transfer, name="transfer"),
+    path("bidang/riwayat/", search.search, name="consultation_search"),
+    path("bidang/riwayat/ekspor.csv", search.export, name="consultation_export"),
+    path("bidang/tindak-lanjut/", followups.follow_ups, name="follow_ups"),
+    path("bidang/tindak-lanjut/<int:pk>/selesai/", followups.follow_up_done, name="follow_up_done"),
     path("laporan/", reports.reports, name="reports"),
+    path("laporan/cetak/", reports.print_view, name="report_print"),
+    path("laporan/ekspor.csv", report_exports.export_csv, name="report_csv"),
+    path("laporan/ekspor.xlsx", report_exports.export_xlsx, name="report_xlsx"),
 ]

@@ -1,5 +1,6 @@
 """The one door for moves: POST only, logged in, CSRF-checked, the right role, the right Bidang."""
 
+import pytest
 from django.test import Client
 from django.urls import reverse
 
@@ -80,15 +81,15 @@ def test_a_wrong_role_sees_the_refusal_and_nothing_changes(client_of, kasubbag, 
     assert record_of(visit) == before
 
 
-def test_petugas_cannot_route_through_the_page(client_of, petugas, visit_today, record_of):
+@pytest.mark.parametrize("name", ["route", "transfer", "close_stale"])
+def test_moves_with_their_own_form_cannot_be_made_through_the_one_click_door(
+        name, client_of, kasubbag, staf, visit_today, record_of):
+    """Routing must go through route_visit (decision row, email); transfer through its form."""
     visit = visit_today(["greet", "report"])
     before = record_of(visit)
-
-    response = client_of(petugas).post(
-        move_url(visit, "route"), {"bidang": bidang("anggaran").pk}, follow=True
-    )
-
-    assert "Anda tidak berwenang untuk langkah \u201cArahkan ke Bidang\u201d." in response.content.decode()
+    for user in (kasubbag, staf):
+        response = client_of(user).post(move_url(visit, name), {"bidang": bidang("anggaran").pk, "note": "x"})
+        assert response.status_code == 404
     assert record_of(visit) == before
 
 

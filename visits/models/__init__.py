@@ -17,10 +17,11 @@ from .lifecycle import (
     local_time,
 )
 from .master import DocumentType, Instansi, SopStep
+from .report_settings import ReportSettings
 from .triage import Piket, RoutingDecision
 
 __all__ = [
     "MOVES", "OPEN_STATES", "STEP_OF_STATE", "Consultation", "DocumentType", "Instansi", "Mode", "Move",
-    "MoveRefused", "Piket", "QueueCounter", "RoutingDecision", "SopStep", "State", "StepResult", "Visit",
+    "MoveRefused", "Piket", "QueueCounter", "ReportSettings", "RoutingDecision", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "clock_text", "local_time", "record_consultation",
 ]

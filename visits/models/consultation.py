@@ -46,10 +46,13 @@ class Consultation(models.Model):
         return bool(self.mode and self.outcome.strip())
 
 
-def record_consultation(*, visit, by, documents=(), **fields) -> Consultation:
+def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
     """Save the consultation record of a visit being consulted: a draft may be partial.
 
     Only staff of the visit's Bidang may write it, and only while the guest is with them.
+    `documents` replaces the documents discussed (an empty list clears them; None leaves them).
+    A record left by a Bidang the visit was transferred away from is started afresh, so the new
+    Bidang never reads the old Bidang's notes.
     """
     from .. import policy
     from .lifecycle import MoveRefused, State
@@ -58,9 +61,12 @@ def record_consultation(*, visit, by, documents=(), **fields) -> Consultation:
         raise MoveRefused("Anda tidak berwenang mencatat konsultasi kunjungan ini.")
     if visit.state != State.CONSULTING:
         raise MoveRefused("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi.")
+    earlier = Consultation.objects.filter(visit=visit).exclude(bidang_id=visit.bidang_id).first()
+    if earlier is not None:
+        earlier.delete()
     consultation, _ = Consultation.objects.update_or_create(
         visit=visit, defaults={"bidang_id": visit.bidang_id, "recorded_by": by, **fields}
     )
-    if documents:
+    if documents is not None:
         consultation.documents.set(documents)
     return consultation

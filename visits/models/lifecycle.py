@@ -87,6 +87,11 @@ class Move:
     clears: tuple[str, ...] = ()  # visit fields the move empties
     guard: Callable[["Visit", dict], str | None] | None = None  # a refusal message, or None
 
+    @property
+    def is_one_click(self) -> bool:
+        """Made with a button (and a note at most): moves that write fields have their own form."""
+        return not self.sets and not self.clears and self.roles != (policy.SYSTEM,)
+
 
 MOVES: dict[str, Move] = {
     move.name: move

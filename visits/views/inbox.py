@@ -1,36 +1,143 @@
-"""The Bidang's screen: guests routed to the user's own Bidang today."""
+"""The Bidang's screen: today's guests routed to the user's own Bidang, and receiving one of them."""
 
+from dataclasses import dataclass
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from .. import policy
-from ..models import State, Visit
-from .common import board_rows
+from ..consult import officials_of, waiting_count
+from ..forms_consult import ReceiveForm
+from ..models import MoveRefused, State, Visit, VisitStep, clock_text
 
-INBOX_STATES = [State.WAITING, State.CONSULTING, State.LEAVING, State.DONE]
+SECTION_OF_STATE = {
+    State.WAITING: "waiting",
+    State.CONSULTING: "consulting",
+    State.LEAVING: "finished",
+    State.DONE: "finished",
+}
 
 
-def _inbox(user):
+@dataclass(frozen=True)
+class Timer:
+    """What visits/_timer.html shows: seconds so far against a standard (none: a grey badge)."""
+
+    elapsed_seconds: int
+    standard_seconds: int | None = None
+
+    @property
+    def standard_minutes(self) -> int | None:
+        return self.standard_seconds // 60 if self.standard_seconds else None
+
+    @property
+    def elapsed_text(self) -> str:
+        return clock_text(self.elapsed_seconds)
+
+    @property
+    def level_class(self) -> str:
+        if not self.standard_seconds:
+            return "text-bg-secondary"
+        if self.elapsed_seconds > self.standard_seconds:
+            return "text-bg-danger"
+        return "text-bg-warning" if self.elapsed_seconds > 0.8 * self.standard_seconds else "text-bg-success"
+
+
+def _seconds(start, end) -> int:
+    return int((end - start).total_seconds()) if start and end else 0
+
+
+def _row(visit: Visit, step: VisitStep | None, now) -> dict:
+    """Waiting time runs from the routing (step 5's start), consultation time from the receiving."""
+    row = {"visit": visit, "step": step, "consultation": getattr(visit, "consultation", None)}
+    if step is None:
+        return row
+    if visit.state == State.WAITING:
+        row["timer"] = Timer(_seconds(step.started_at, now), step.standard_seconds)
+    elif visit.state == State.CONSULTING:
+        row["timer"] = Timer(_seconds(step.received_at, now))
+    else:
+        row["waited"] = clock_text(_seconds(step.started_at, step.received_at))
+        row["consulted"] = clock_text(_seconds(step.received_at, step.ended_at))
+    return row
+
+
+def inbox_sections(user, *, now=None) -> dict:
+    """Today's waiting, in-consultation and finished guests of the user's Bidang: two queries."""
+    now = now or timezone.now()
+    step5 = Prefetch(
+        "steps", VisitStep.objects.filter(number=5).order_by("started_at", "id"), to_attr="step5"
+    )
     visits = (
-        Visit.objects.of_day(timezone.localdate())
-        .filter(bidang_id=user.bidang_id, state__in=INBOX_STATES)
+        Visit.objects.of_day(timezone.localdate(now))
+        .filter(bidang_id=user.bidang_id, state__in=SECTION_OF_STATE)
+        .select_related("topic", "assigned_to", "consultation")
+        .prefetch_related(step5)
         .order_by("queue_seq")
     )
-    return board_rows(visits, user)
+    sections = {"waiting": [], "consulting": [], "finished": []}
+    for visit in visits:
+        sections[SECTION_OF_STATE[visit.state]].append(
+            _row(visit, visit.step5[-1] if visit.step5 else None, now)
+        )
+    return sections
+
+
+def _context(user) -> dict:
+    sections = inbox_sections(user)
+    officials = list(officials_of(user.bidang_id)) if sections["waiting"] else []
+    return {**sections, "officials": officials, "waiting_count": len(sections["waiting"])}
 
 
 @login_required
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_consult, request.user)
-    return render(request, "visits/inbox/inbox.html", {"rows": _inbox(request.user)})
+    return render(request, "visits/inbox/inbox.html", _context(request.user))
 
 
 @login_required
 @require_GET
 def inbox_rows(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_consult, request.user)
-    return render(request, "visits/inbox/_inbox_rows.html", {"rows": _inbox(request.user)})
+    return render(request, "visits/inbox/_inbox_rows.html", {**_context(request.user), "oob_badge": True})
+
+
+@login_required
+@require_GET
+def inbox_badge(request: HttpRequest) -> HttpResponse:
+    """The navigation's count of waiting guests, refreshed on every page a staff member has open."""
+    policy.require(policy.can_consult, request.user)
+    return render(request, "visits/inbox/_badge.html", {"inbox_waiting": waiting_count(request.user)})
+
+
+def own_visit(user, pk: int) -> Visit:
+    """A visit of the user's own Bidang; another Bidang's is a 404, so its existence is not confirmed."""
+    policy.require(policy.can_consult, user)
+    visit = get_object_or_404(Visit.objects.select_related("bidang"), pk=pk)
+    if not policy.can_consult_visit(user, visit):
+        raise Http404
+    return visit
+
+
+@login_required
+@require_POST
+def receive(request: HttpRequest, pk: int) -> HttpResponse:
+    """Terima tamu: the moment an official of the Bidang (the user or a colleague) receives the guest."""
+    visit = own_visit(request.user, pk)
+    form = ReceiveForm(request.POST, bidang_id=visit.bidang_id)
+    try:
+        if not form.is_valid():
+            raise MoveRefused(form.errors["official"][0])
+        visit.advance("receive", by=request.user, official=form.cleaned_data["official"])
+    except MoveRefused as refusal:
+        messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
+        return redirect("visits:inbox")
+    messages.success(
+        request, f"{visit.queue_number} {visit.guest_name} diterima. Catat konsultasinya di sini."
+    )
+    return redirect("visits:consultation", pk=visit.pk)

@@ -1,26 +1,49 @@
-"""Managers' view of the SOP: today's figures per step, computed in the database."""
+"""Managers' SOP compliance report: the page (and its htmx partial) and the print view.
+
+Only Pimpinan and Admin open it (policy.can_read_reports). The filters live in the URL, so a
+report can be bookmarked and shared; the figures are database queries (visits.reports).
+"""
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from .. import policy
-from ..models import State, StepResult, Visit, VisitStep
-from ..reports import step_figures
+from ..filters import ReportFilter
+from ..reports import build_report
+from ..reports.charts import step_chart, trend_chart
+
+
+def report_for(request: HttpRequest):
+    """The filters of the request and, when they are valid, the report they choose."""
+    policy.require(policy.can_read_reports, request.user)
+    filterset = ReportFilter(request.GET)
+    report = build_report(filterset.scope()) if filterset.is_valid() else None
+    return filterset, report
+
+
+def _context(request: HttpRequest, filterset, report) -> dict:
+    context = {"filter": filterset, "report": report, "query": request.GET.urlencode()}
+    if report is not None:
+        context["trend"] = trend_chart(report.by_day, report.threshold)
+        context["step_bars"] = step_chart(report.steps, report.threshold)
+    return context
 
 
 @login_required
 @require_GET
 def reports(request: HttpRequest) -> HttpResponse:
-    policy.require(policy.can_read_reports, request.user)
-    today = timezone.localdate()
-    visits = Visit.objects.of_day(today).aggregate(
-        total=Count("id"),
-        finished=Count("id", filter=Q(state=State.DONE)),
-        cancelled=Count("id", filter=Q(state=State.CANCELLED)),
-    )
-    steps = step_figures(VisitStep.objects.filter(visit__day=today, result=StepResult.DONE))
-    return render(request, "visits/reports/today.html", {"today": today, "visits": visits, "steps": steps})
+    filterset, report = report_for(request)
+    template = "visits/reports/_report.html" if request.htmx else "visits/reports/report.html"
+    return render(request, template, _context(request, filterset, report), status=200 if report else 400)
+
+
+@login_required
+@require_GET
+def print_view(request: HttpRequest) -> HttpResponse:
+    filterset, report = report_for(request)
+    context = {**_context(request, filterset, report), "printed_at": timezone.localtime()}
+    template = "visits/reports/print.html" if report else "visits/reports/report.html"
+    return render(request, template, context, status=200 if report else 400)

@@ -1,28 +1,52 @@
-"""The Kasubbag Umum's queue: guests reported to them, waiting to be routed to a Bidang (step 4)."""
+"""The Kasubbag Umum's screen (or the petugas piket's, on their day): the queue, routing one guest, piket.
 
+Also the routing quality report, for the Kasubbag and the admin who tunes the topics' keywords.
+"""
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from routing.models import Bidang
+from pojok.roles import ROUTE_PERM
+from routing.suggest import suggest
 
 from .. import policy
-from ..models import State, Visit
+from ..models import MoveRefused, Piket, State, Visit, VisitStep
+from ..triage import (
+    RoutingRefused,
+    name_piket,
+    on_duty,
+    remove_piket,
+    route_visit,
+    routing_quality,
+    triage_queue,
+)
+from ..triage_forms import PeriodForm, PiketForm, RouteForm
 from .common import board_rows
 
 
-def _queue(user):
-    visits = Visit.objects.of_day(timezone.localdate()).in_states(State.TRIAGE).order_by("queue_seq")
-    return board_rows(visits, user)
+def _duty_context(user) -> dict:
+    """Who routes today (the header of the screen), and for the Kasubbag the piket form and roster."""
+    kasubbag = get_user_model().objects.with_perm(ROUTE_PERM, is_active=True, include_superusers=False)
+    context = {"kasubbag_list": kasubbag.order_by("first_name"), "piket_today": on_duty()}
+    if policy.can_name_piket(user):
+        context["piket_form"] = PiketForm()
+        context["piket_upcoming"] = (
+            Piket.objects.filter(day__gte=timezone.localdate()).select_related("user").order_by("day", "pk")
+        )
+    return context
 
 
 @login_required
 @require_GET
 def queue(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_triage, request.user)
-    context = {"rows": _queue(request.user), "bidang_list": Bidang.objects.filter(active=True)}
+    context = {"rows": board_rows(triage_queue(), request.user), **_duty_context(request.user)}
     return render(request, "visits/triage/queue.html", context)
 
 
@@ -30,5 +54,79 @@ def queue(request: HttpRequest) -> HttpResponse:
 @require_GET
 def queue_rows(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_triage, request.user)
-    context = {"rows": _queue(request.user), "bidang_list": Bidang.objects.filter(active=True)}
-    return render(request, "visits/triage/_queue_rows.html", context)
+    return render(request, "visits/triage/_queue_rows.html", {"rows": board_rows(triage_queue(), request.user)})
+
+
+def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list]:
+    """The form, with the suggestion for the keperluan as it stands preselected."""
+    keperluan = (data or {}).get("keperluan", visit.keperluan)
+    suggestions = suggest(keperluan)
+    top = suggestions[0]
+    initial = {"keperluan": visit.keperluan, "bidang": top.bidang_id, "topic": top.topic_id}
+    return RouteForm(data, initial=initial), suggestions
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def route(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require(policy.can_triage, request.user)
+    open_steps = Prefetch("steps", queryset=VisitStep.objects.filter(ended_at__isnull=True), to_attr="open_steps")
+    visit = get_object_or_404(Visit.objects.prefetch_related(open_steps), pk=pk)
+    if visit.state != State.TRIAGE:
+        messages.info(request, f"{visit.queue_number} {visit.guest_name} tidak sedang menunggu diarahkan.")
+        return redirect("visits:triage")
+    form, suggestions = _route_form(visit, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            decision = route_visit(visit=visit, by=request.user, **form.cleaned_data)
+        except RoutingRefused as refusal:
+            form.add_error(refusal.field, str(refusal))
+        except MoveRefused as refusal:
+            messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
+            return redirect("visits:triage")
+        else:
+            messages.success(request, f"{visit.queue_number} {visit.guest_name} diarahkan ke {decision.bidang}.")
+            return redirect("visits:triage")
+    step = visit.open_steps[0] if visit.open_steps else None
+    context = {"visit": visit, "step": step, "form": form, "suggestions": suggestions, "top": suggestions[0],
+               "transfers": visit.events.filter(action="transfer").select_related("by")}
+    return render(request, "visits/triage/route.html", context, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def piket_add(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_name_piket, request.user)
+    form = PiketForm(request.POST)
+    if form.is_valid():
+        try:
+            piket = name_piket(by=request.user, **form.cleaned_data)
+        except RoutingRefused as refusal:
+            form.add_error(refusal.field, str(refusal))
+        else:
+            messages.success(request, f"{piket.user.display_name} piket pada {piket.day:%d-%m-%Y}.")
+            return redirect("visits:triage")
+    context = {"rows": board_rows(triage_queue(), request.user), **_duty_context(request.user), "piket_form": form}
+    return render(request, "visits/triage/queue.html", context, status=400)
+
+
+@login_required
+@require_POST
+def piket_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require(policy.can_name_piket, request.user)
+    piket = get_object_or_404(Piket.objects.select_related("user"), pk=pk)
+    remove_piket(piket=piket, by=request.user)
+    messages.success(request, f"{piket.user.display_name} tidak lagi piket pada {piket.day:%d-%m-%Y}.")
+    return redirect("visits:triage")
+
+
+@login_required
+@require_GET
+def quality(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_read_routing_quality, request.user)
+    form = PeriodForm(request.GET)
+    start, end = form.period()
+    if not form.errors:  # show the period in force, also when it was the default
+        form = PeriodForm(initial={"dari": start, "sampai": end})
+    context = {"form": form, "start": start, "end": end, **routing_quality(start=start, end=end)}
+    return render(request, "visits/triage/quality.html", context)

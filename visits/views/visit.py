@@ -7,8 +7,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from routing.models import Bidang
-
 from .. import policy
 from ..models import MOVES, MoveRefused, SopStep, Visit
 
@@ -31,7 +29,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         step.sop_name = names.get(step.number, "")
     return render(request, "visits/detail.html", {
         "visit": visit, "steps": steps, "events": visit.events.select_related("by"),
-        "moves": visit.moves_for(request.user), "bidang_list": Bidang.objects.filter(active=True),
+        "moves": visit.moves_for(request.user),
     })
 
 
@@ -45,14 +43,12 @@ def _back(request: HttpRequest, visit: Visit):
 @login_required
 @require_POST
 def move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
-    if name not in MOVES:
+    """One-click moves; routing and transfer are made through their own forms (route_visit, ...)."""
+    if name not in MOVES or not MOVES[name].is_one_click:
         raise Http404
     visit = _visible_visit(request.user, pk)
-    bidang = None
-    if name == "route":
-        bidang = Bidang.objects.filter(pk=request.POST.get("bidang") or None, active=True).first()
     try:
-        visit.advance(name, by=request.user, note=request.POST.get("note", "")[:500], bidang=bidang)
+        visit.advance(name, by=request.user, note=request.POST.get("note", "")[:500])
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
     else:

@@ -1,6 +1,7 @@
 """Demo data: the Bidang, the SOP steps, one user per role and, optionally, historical visits."""
 
 import secrets
+from datetime import date, timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -8,8 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from pojok import roles
-from routing.catalog import BIDANG, ensure_bidang
-from routing.models import Bidang
+from routing.catalog import BIDANG, ensure_bidang, ensure_topics
+from routing.models import Bidang, Topic
 from visits.demo import DemoVisits, add_today
 from visits.models import Instansi, SopStep, Visit
 from visits.sop import ensure_instansi, ensure_sop_steps
@@ -29,20 +30,23 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--visits", type=int, default=0, help="jumlah kunjungan historis yang dipastikan ada")
         parser.add_argument("--days", type=int, default=90, help="rentang hari ke belakang untuk kunjungan historis")
+        parser.add_argument("--end", type=date.fromisoformat, default=None,
+                            help="kunjungan historis berakhir sehari sebelum tanggal ini (TTTT-BB-HH; bawaan: hari ini)")
         parser.add_argument("--today", type=int, default=0, help="jumlah kunjungan hari ini (di berbagai tahap)")
         parser.add_argument("--password", default="", help="sandi untuk semua pengguna demo (bawaan: dibuat acak)")
 
-    def handle(self, *args, visits: int, days: int, today: int, password: str, **options):
+    def handle(self, *args, visits: int, days: int, today: int, password: str, end=None, **options):
         if visits < 0 or today < 0 or days < 1:
             raise CommandError("--visits dan --today tidak boleh negatif, --days paling sedikit 1.")
         ensure_bidang(Bidang)
+        ensure_topics(Topic, Bidang)
         ensure_sop_steps(SopStep)
         ensure_instansi(Instansi)
         roles.sync_roles()
         password = password or secrets.token_urlsafe(9)
         people = self._users(password)
         if visits:
-            self._visits(visits, days, people)
+            self._visits(visits, days, people, end=end or timezone.localdate())
         if today:
             bidang = {b.code: b for b in Bidang.objects.all()}
             self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
@@ -69,9 +73,11 @@ class Command(BaseCommand):
             people[username] = user
         return people
 
-    def _visits(self, wanted: int, days: int, people: dict) -> None:
-        existing = Visit.objects.filter(created_by=people["petugas"], day__lt=timezone.localdate()).count()
+    def _visits(self, wanted: int, days: int, people: dict, *, end) -> None:
+        # "make sure there are N" counts the demo visits of the same window of days
+        window = (end - timedelta(days=days), end - timedelta(days=1))
+        existing = Visit.objects.filter(created_by=people["petugas"], day__range=window).count()
         missing = max(wanted - existing, 0)
         bidang = {b.code: b for b in Bidang.objects.all()}
-        made = DemoVisits(people=people, bidang=bidang).add(missing, days) if missing else 0
+        made = DemoVisits(people=people, bidang=bidang).add(missing, days, today=end) if missing else 0
         self.stdout.write(f"Kunjungan demo: {existing} sudah ada, {made} ditambahkan.")

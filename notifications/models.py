@@ -1,0 +1,56 @@
+"""The outbox of emails telling a Bidang's staff about a new guest.
+
+A row is written in the same transaction as the routing, and sent only after it commits: a mail
+server that is down never blocks or undoes a routing. A failed row keeps its error, is retried
+by `manage.py send_notifications` (cron), and shows in the admin.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+MAX_ATTEMPTS = 5
+
+
+class Status(models.TextChoices):
+    PENDING = "antre", "Menunggu dikirim"
+    SENT = "terkirim", "Terkirim"
+    FAILED = "gagal", "Gagal"
+
+
+class NotificationQuerySet(models.QuerySet):
+    def to_retry(self):
+        """Rows still worth sending: waiting, or failed fewer than MAX_ATTEMPTS times."""
+        return self.filter(status__in=[Status.PENDING, Status.FAILED], attempts__lt=MAX_ATTEMPTS)
+
+
+class Notification(models.Model):
+    created_at = models.DateTimeField("dibuat", default=timezone.now)
+    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang", on_delete=models.PROTECT, related_name="+")
+    visit = models.ForeignKey(
+        "visits.Visit", verbose_name="kunjungan", null=True, blank=True, on_delete=models.CASCADE,
+        related_name="notifications",
+    )
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="penerima", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    to_email = models.EmailField("alamat email")
+    subject = models.CharField("subjek", max_length=200)
+    body = models.TextField("isi")
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveSmallIntegerField("percobaan", default=0)
+    last_attempt_at = models.DateTimeField("percobaan terakhir", null=True, blank=True)
+    sent_at = models.DateTimeField("terkirim pada", null=True, blank=True)
+    last_error = models.TextField("galat terakhir", blank=True)
+
+    objects = NotificationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "notifikasi email"
+        verbose_name_plural = "notifikasi email"
+        indexes = [models.Index(fields=["status", "attempts"], name="notification_to_retry")]
+
+    def __str__(self) -> str:
+        return f"{self.to_email}: {self.subject}"

@@ -1,0 +1,91 @@
+"""Queue the email to a Bidang's staff with the routing, and send it once the routing has committed."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from pojok.roles import CONSULT_PERM
+
+from .models import Notification, Status
+
+log = logging.getLogger(__name__)
+
+
+def bidang_addresses(bidang) -> list[tuple[object, str]]:
+    """(user, email) of the Bidang's active staff with an address, then the unit's own address."""
+    staff = (
+        get_user_model().objects.with_perm(CONSULT_PERM, is_active=True, include_superusers=False)
+        .filter(bidang=bidang).exclude(email="").order_by("pk")
+    )
+    addresses = [(user, user.email) for user in staff]
+    if bidang.email and bidang.email not in {email for _, email in addresses}:
+        addresses.append((None, bidang.email))
+    return addresses
+
+
+def queue_bidang_email(*, bidang, subject: str, body: str, visit=None) -> list[Notification]:
+    """Write one outbox row per recipient and send them after the surrounding transaction commits."""
+    rows = Notification.objects.bulk_create([
+        Notification(bidang=bidang, visit=visit, recipient=user, to_email=email, subject=subject[:200], body=body)
+        for user, email in bidang_addresses(bidang)
+    ])
+    ids = [row.pk for row in rows]
+    if ids:
+        # Sending in the request would hold the routing hostage to the mail server: wait for the commit,
+        # and let a failure stay in the outbox for the next run of send_notifications.
+        transaction.on_commit(lambda: send_pending(ids=ids))
+    return rows
+
+
+def send_pending(*, ids=None, now=None) -> dict:
+    """Send the outbox rows still to retry (all, or those `ids`); a mail failure is recorded, never raised."""
+    rows = Notification.objects.to_retry().order_by("created_at", "pk")
+    if ids is not None:
+        rows = rows.filter(pk__in=ids)
+    counts = {"sent": 0, "failed": 0}
+    # The rows stay locked while they are sent (skip_locked on PostgreSQL): two overlapping cron runs,
+    # or a cron run and a routing's own send, never send the same email twice.
+    with transaction.atomic():
+        claimed = list(rows.select_for_update(skip_locked=True))
+        if not claimed:
+            return counts
+        connection = get_connection(fail_silently=False)
+        try:
+            connection.open()
+        except Exception as error:  # noqa: BLE001 - any mail failure: keep the rows for the next run
+            log.warning("Server email tidak dapat dihubungi: %s", error)
+            for row in claimed:
+                _record(row, now, error=error)
+            counts["failed"] = len(claimed)
+            return counts
+        try:
+            for row in claimed:
+                counts["sent" if _send_one(row, connection, now) else "failed"] += 1
+        finally:
+            connection.close()
+    return counts
+
+
+def _send_one(row: Notification, connection, now) -> bool:
+    message = EmailMessage(row.subject, row.body, to=[row.to_email], connection=connection)
+    try:
+        message.send()
+    except Exception as error:  # noqa: BLE001 - a mail failure is recorded, never raised
+        log.warning("Notifikasi %s ke %s gagal: %s", row.pk, row.to_email, error)
+        _record(row, now, error=error)
+        return False
+    _record(row, now)
+    return True
+
+
+def _record(row: Notification, now, *, error=None) -> None:
+    now = now or timezone.now()
+    changes = {"attempts": row.attempts + 1, "last_attempt_at": now}
+    if error is None:
+        changes.update(status=Status.SENT, sent_at=now, last_error="")
+    else:
+        changes.update(status=Status.FAILED, last_error=str(error)[:2000] or error.__class__.__name__)
+    Notification.objects.filter(pk=row.pk).update(**changes)

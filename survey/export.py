@@ -1,0 +1,102 @@
+"""The IKM report as an XLSX workbook (openpyxl): the same figures the page shows, one sheet per part.
+
+Values are written as the page shows them (rounded half up from the exact fractions), beside the
+integer sums and counts they come from, so a reader can recompute every figure in the sheet.
+"""
+
+from io import BytesIO
+
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .reports import IkmReport
+
+BOLD = Font(bold=True)
+
+
+def _sheet(book, title: str, header: list[str]):
+    sheet = book.create_sheet(title)
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = BOLD
+    return sheet
+
+
+def _summary(book, report: IkmReport) -> None:
+    period, total = report.period, report.total
+    sheet = book.active
+    sheet.title = "IKM"
+    rows = [
+        ["Indeks Kepuasan Masyarakat (IKM) — BPKAD Kabupaten Lampung Selatan"],
+        ["Periode", f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"],
+        ["Bidang", str(period.bidang) if period.bidang else "Semua Bidang"],
+        ["Topik", str(period.topic) if period.topic else "Semua topik"],
+        ["Responden", total.figures.respondents],
+        ["Kunjungan selesai", total.figures.finished],
+        ["Tingkat respons (%)", total.rate_shown],
+        ["IKM", total.ikm_shown],
+        ["Mutu pelayanan", f"{total.grade.letter} ({total.grade.label})" if total.grade else "—"],
+        [],
+        ["No", "Unsur", "Jumlah nilai", "NRR", "NRR tertimbang", "IKM unsur"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet["A1"].font = BOLD
+    for cell in sheet[sheet.max_row]:
+        cell.font = BOLD
+    for row in report.unsur_rows:
+        sheet.append([row.unsur.number, row.unsur.name, row.total,
+                      row.nrr_shown, row.weighted_shown, row.ikm_shown])
+    sheet.column_dimensions["B"].width = 42
+
+
+def _by_bidang(book, report: IkmReport) -> None:
+    sheet = _sheet(book, "IKM dan SOP", ["Bidang", "Responden", "Kunjungan selesai", "Tingkat respons (%)",
+                                         "IKM", "Mutu", "Langkah SOP berstandar", "Sesuai standar",
+                                         "Kepatuhan SOP (%)"])
+    for row in report.table_rows:
+        figures = row.figures
+        sheet.append([str(row.bidang) if row.bidang else "Seluruh kantor",
+                      figures.respondents, figures.finished,
+                      row.rate_shown, row.ikm_shown, row.grade.letter if row.grade else "",
+                      figures.steps_with_standard, figures.steps_within, row.compliance_shown])
+    sheet.column_dimensions["A"].width = 28
+
+
+def _profile(book, profile: list[dict]) -> None:
+    sheet = _sheet(book, "Profil responden", ["Kelompok", "Jawaban", "Jumlah"])
+    for section in profile:
+        for label, count in section["rows"]:
+            sheet.append([section["label"], label, count])
+
+
+def _as_text(cell) -> None:
+    """Keep typed text text: openpyxl would store "=HYPERLINK(...)" from a guest as a live formula."""
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+
+
+def _suggestions(book, suggestions) -> None:
+    sheet = _sheet(book, "Saran dan pengaduan", ["Tanggal", "Bidang", "Topik", "Pengaduan", "Ditindaklanjuti",
+                                                 "Isi"])
+    for item in suggestions:
+        sheet.append([item.day, str(item.bidang), str(item.topic or ""), "Ya" if item.is_complaint else "",
+                      "Ya" if item.handled else "", item.suggestion])
+        sheet.cell(sheet.max_row, 1).number_format = "DD-MM-YYYY"
+        for column in (2, 3, 6):
+            _as_text(sheet.cell(sheet.max_row, column))
+    sheet.column_dimensions["F"].width = 80
+
+
+def workbook(report: IkmReport, profile: list[dict], suggestions) -> bytes:
+    book = Workbook()
+    _summary(book, report)
+    _by_bidang(book, report)
+    _profile(book, profile)
+    _suggestions(book, suggestions)
+    book.properties.creator = "Pojok Konsultasi BPKAD"
+    book.properties.created = timezone.now().replace(tzinfo=None)
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()

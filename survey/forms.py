@@ -1,0 +1,100 @@
+"""The guest's questionnaire (built from the unsur rows) and the IKM report's filters."""
+
+from datetime import date
+
+from django import forms
+from django.utils import timezone
+
+from routing.models import Bidang, Topic
+
+from .models import AgeGroup, Education, Occupation, Sex, Unsur
+
+
+def _optional(choices, label):
+    return forms.ChoiceField(label=label, choices=[("", "Tidak ingin menyebutkan"), *choices.choices],
+                             required=False, widget=forms.RadioSelect)
+
+
+class SurveyForm(forms.Form):
+    """Nine required 1–4 answers (u1 … u9), the optional profile, and a suggestion or complaint."""
+
+    sex = _optional(Sex, "Jenis kelamin")
+    age_group = _optional(AgeGroup, "Usia")
+    education = _optional(Education, "Pendidikan terakhir")
+    occupation = _optional(Occupation, "Pekerjaan")
+    suggestion = forms.CharField(
+        label="Saran atau pengaduan (boleh dikosongkan)", required=False, max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    is_complaint = forms.BooleanField(label="Ini adalah pengaduan (mohon ditindaklanjuti)", required=False)
+
+    PROFILE_FIELDS = ("sex", "age_group", "education", "occupation")
+
+    def __init__(self, *args, unsur: list[Unsur], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.unsur = unsur
+        for item in unsur:
+            self.fields[f"u{item.number}"] = forms.TypedChoiceField(
+                label=item.question, choices=item.answers, coerce=int, widget=forms.RadioSelect,
+                error_messages={"required": "Mohon pilih salah satu jawaban.",
+                                "invalid_choice": "Pilih salah satu dari empat jawaban."},
+            )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_complaint") and not (data.get("suggestion") or "").strip():
+            self.add_error("suggestion", "Tuliskan pengaduan Anda agar dapat ditindaklanjuti.")
+        return data
+
+    def question_fields(self):
+        return [(item, self[f"u{item.number}"]) for item in self.unsur]
+
+    def profile_fields(self):
+        return [self[name] for name in self.PROFILE_FIELDS]
+
+    @property
+    def answers(self) -> dict[int, int]:
+        return {item.number: self.cleaned_data[f"u{item.number}"] for item in self.unsur}
+
+    @property
+    def profile(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.PROFILE_FIELDS}
+
+
+class CodeForm(forms.Form):
+    """The code printed on the slip, for a guest who types it instead of scanning the QR code."""
+
+    kode = forms.CharField(label="Kode survei", max_length=20, min_length=4)
+
+    def clean_kode(self):
+        return "".join(ch for ch in self.cleaned_data["kode"].lower() if ch.isalnum())
+
+
+class ReportFilterForm(forms.Form):
+    dari = forms.DateField(label="Dari tanggal", required=False)
+    sampai = forms.DateField(label="Sampai tanggal", required=False)
+    bidang = forms.ModelChoiceField(label="Bidang", queryset=Bidang.objects.all(), required=False,
+                                    empty_label="Semua Bidang")
+    topik = forms.ModelChoiceField(label="Topik", queryset=Topic.objects.select_related("bidang"),
+                                   required=False, empty_label="Semua topik")
+
+    @staticmethod
+    def default_period() -> tuple[date, date]:
+        """This year so far: SKM results are published per year (or per semester, by choosing dates)."""
+        today = timezone.localdate()
+        return today.replace(month=1, day=1), today
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("dari"), data.get("sampai")
+        if start and end and end < start:
+            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return data
+
+    def period_values(self) -> dict:
+        """The chosen period and filters; a field with an error falls back to its default."""
+        start, end = self.default_period()
+        self.is_valid()
+        data = self.cleaned_data  # holds only the fields without an error
+        return {"start": data.get("dari") or start, "end": data.get("sampai") or end,
+                "bidang": data.get("bidang"), "topic": data.get("topik")}

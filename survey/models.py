@@ -1,0 +1,168 @@
+"""The satisfaction survey's data: the nine unsur, one invitation per visit, and anonymous responses.
+
+Anonymity is a matter of what is stored, not of what is shown. A `Response` carries only the
+visit's Bidang, topic and day — never the visit, the invitation or a time of answering — and its
+key is random, so neither a foreign key, a timestamp nor the order of the rows leads back to the
+guest. The `Invitation` (which does know the visit) records only *that* it was answered.
+"""
+
+import secrets
+import uuid
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+# Short enough to type from a slip; no 0/o, 1/i/l to misread. 31**8 is about 8.5e11 tokens.
+TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
+TOKEN_LENGTH = 8
+
+
+class Unsur(models.Model):
+    """One of the nine elements of PermenPANRB 14/2017: its question and the wording of each answer."""
+
+    number = models.PositiveSmallIntegerField(
+        "nomor", primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
+    name = models.CharField("unsur", max_length=120)
+    question = models.TextField("pertanyaan", max_length=500)
+    answer_1 = models.CharField("jawaban nilai 1", max_length=60)
+    answer_2 = models.CharField("jawaban nilai 2", max_length=60)
+    answer_3 = models.CharField("jawaban nilai 3", max_length=60)
+    answer_4 = models.CharField("jawaban nilai 4", max_length=60)
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "unsur survei"
+        verbose_name_plural = "unsur survei"
+
+    def __str__(self) -> str:
+        return f"U{self.number} {self.name}"
+
+    @property
+    def answers(self) -> list[tuple[int, str]]:
+        return [(1, self.answer_1), (2, self.answer_2), (3, self.answer_3), (4, self.answer_4)]
+
+
+def new_token() -> str:
+    return "".join(secrets.choice(TOKEN_ALPHABET) for _ in range(TOKEN_LENGTH))
+
+
+def link_expiry(day) -> datetime:
+    """The end (WIB midnight) of the last day the link works: the visit's day plus SURVEY_LINK_DAYS."""
+    last_day = day + timedelta(days=settings.SURVEY_LINK_DAYS)
+    return timezone.make_aware(datetime.combine(last_day + timedelta(days=1), time.min))
+
+
+class Invitation(models.Model):
+    """The link a guest answers through: one per visit; it knows the visit but not the answers."""
+
+    visit = models.OneToOneField(
+        "visits.Visit", verbose_name="kunjungan", on_delete=models.CASCADE, related_name="survey_invitation"
+    )
+    token = models.CharField("kode", max_length=16, unique=True)
+    created_at = models.DateTimeField("dibuat", default=timezone.now)
+    expires_at = models.DateTimeField("berlaku sampai")
+    answered = models.BooleanField("sudah diisi", default=False)
+
+    class Meta:
+        verbose_name = "undangan survei"
+        verbose_name_plural = "undangan survei"
+
+    def __str__(self) -> str:
+        return self.token
+
+    @property
+    def last_day(self):
+        """The last day (WIB) the link works."""
+        return timezone.localtime(self.expires_at - timedelta(microseconds=1)).date()
+
+    def is_expired(self, at=None) -> bool:
+        return (at or timezone.now()) >= self.expires_at
+
+
+class Sex(models.TextChoices):
+    MALE = "L", "Laki-laki"
+    FEMALE = "P", "Perempuan"
+
+
+class AgeGroup(models.TextChoices):
+    UNDER_25 = "<25", "Di bawah 25 tahun"
+    FROM_25 = "25-34", "25–34 tahun"
+    FROM_35 = "35-44", "35–44 tahun"
+    FROM_45 = "45-54", "45–54 tahun"
+    FROM_55 = "55+", "55 tahun ke atas"
+
+
+class Education(models.TextChoices):
+    SD = "sd", "SD ke bawah"
+    SMP = "smp", "SMP"
+    SMA = "sma", "SMA/SMK"
+    DIPLOMA = "d3", "D1–D3"
+    SARJANA = "s1", "D4/S1"
+    PASCA = "s2", "S2/S3"
+
+
+class Occupation(models.TextChoices):
+    ASN = "asn", "PNS/PPPK"
+    NON_ASN = "non_asn", "Tenaga honorer/non-ASN"
+    DESA = "desa", "Perangkat desa"
+    TNI_POLRI = "tni_polri", "TNI/Polri"
+    SWASTA = "swasta", "Pegawai swasta"
+    WIRASWASTA = "wiraswasta", "Wiraswasta"
+    OTHER = "lainnya", "Lainnya"
+
+
+class Response(models.Model):
+    """One guest's answers. Linked to the visit's Bidang, topic and day only (see the module note)."""
+
+    # Random, so the order of the rows says nothing about the order in which guests answered.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    day = models.DateField("tanggal kunjungan")
+    bidang = models.ForeignKey(
+        "routing.Bidang", verbose_name="Bidang", on_delete=models.PROTECT, related_name="survey_responses"
+    )
+    topic = models.ForeignKey(
+        "routing.Topic", verbose_name="topik", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="survey_responses",
+    )
+    sex = models.CharField("jenis kelamin", max_length=1, choices=Sex.choices, blank=True)
+    age_group = models.CharField("usia", max_length=8, choices=AgeGroup.choices, blank=True)
+    education = models.CharField("pendidikan", max_length=8, choices=Education.choices, blank=True)
+    occupation = models.CharField("pekerjaan", max_length=12, choices=Occupation.choices, blank=True)
+    suggestion = models.TextField("saran atau pengaduan", max_length=2000, blank=True)
+    is_complaint = models.BooleanField("pengaduan", default=False)
+    handled = models.BooleanField(
+        "sudah ditindaklanjuti", default=False,
+        help_text="Centang bila pengaduan atau saran ini sudah ditangani.",
+    )
+
+    class Meta:
+        ordering = ["-day", "bidang__order"]
+        verbose_name = "jawaban survei"
+        verbose_name_plural = "jawaban survei"
+        indexes = [models.Index(fields=["day", "bidang"], name="survey_response_day_bidang")]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d-%m-%Y} {self.bidang}"
+
+
+class Answer(models.Model):
+    """The value (1–4) a response gave one unsur."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    unsur = models.ForeignKey(Unsur, verbose_name="unsur", on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField("nilai", validators=[MinValueValidator(1), MaxValueValidator(4)])
+
+    class Meta:
+        ordering = ["unsur"]
+        verbose_name = "nilai unsur"
+        verbose_name_plural = "nilai unsur"
+        constraints = [
+            models.UniqueConstraint(fields=["response", "unsur"], name="survey_one_answer_per_unsur"),
+            models.CheckConstraint(
+                condition=models.Q(value__gte=1, value__lte=4), name="survey_answer_1_to_4"
+            ),
+        ]

@@ -1,0 +1,196 @@
+"""The IKM report as database queries: sums per unsur, respondents, finished visits, SOP compliance.
+
+Every query groups by Bidang, so the whole report is a fixed handful of queries whatever the number
+of responses; the totals are the sums of those few grouped rows. Figures are exact fractions until
+`ikm.shown()` rounds them for display.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+
+from django.db.models import Count, F, Q, Sum
+
+from routing.models import Bidang, Topic
+from visits.models import State, StepResult, Visit, VisitStep
+
+from .ikm import Grade, grade_of, ikm_of, nrr, shown
+from .models import AgeGroup, Answer, Education, Occupation, Response, Sex, Unsur
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    bidang: Bidang | None = None
+    topic: Topic | None = None
+
+    def responses(self):
+        found = Response.objects.filter(day__range=(self.start, self.end))
+        if self.bidang:
+            found = found.filter(bidang=self.bidang)
+        if self.topic:
+            found = found.filter(topic=self.topic)
+        return found
+
+    def visits(self):
+        found = Visit.objects.filter(day__range=(self.start, self.end))
+        if self.bidang:
+            found = found.filter(bidang=self.bidang)
+        if self.topic:
+            found = found.filter(topic=self.topic)
+        return found
+
+
+@dataclass
+class Figures:
+    """The IKM of a group of responses (all of them, or one Bidang's) beside its visits and SOP."""
+
+    respondents: int = 0
+    totals: dict[int, int] = field(default_factory=dict)  # unsur number -> sum of its answers
+    finished: int = 0
+    steps_with_standard: int = 0
+    steps_within: int = 0
+
+    def add(self, other: "Figures") -> None:
+        self.respondents += other.respondents
+        for number, total in other.totals.items():
+            self.totals[number] = self.totals.get(number, 0) + total
+        self.finished += other.finished
+        self.steps_with_standard += other.steps_with_standard
+        self.steps_within += other.steps_within
+
+    def nrr(self, number: int) -> Fraction | None:
+        return nrr(self.totals.get(number, 0), self.respondents)
+
+    def ikm(self, unsur_numbers) -> Fraction | None:
+        return ikm_of([self.nrr(number) for number in unsur_numbers]) if self.respondents else None
+
+    @property
+    def response_rate(self) -> Fraction | None:
+        return Fraction(self.respondents, self.finished) if self.finished else None
+
+    @property
+    def compliance(self) -> Fraction | None:
+        return Fraction(self.steps_within, self.steps_with_standard) if self.steps_with_standard else None
+
+
+def _figures_by_bidang(period: Period) -> dict[int, Figures]:
+    """Four grouped queries: answer sums, respondents, finished visits and steps kept, per Bidang."""
+    figures: dict[int, Figures] = {}
+
+    def of(bidang_id) -> Figures:
+        return figures.setdefault(bidang_id, Figures())
+
+    responses = period.responses()
+    for row in (Answer.objects.filter(response__in=responses).values("response__bidang", "unsur")
+                .annotate(total=Sum("value")).order_by()):
+        of(row["response__bidang"]).totals[row["unsur"]] = row["total"]
+    for row in responses.values("bidang").annotate(n=Count("id")).order_by():
+        of(row["bidang"]).respondents = row["n"]
+    for row in period.visits().filter(state=State.DONE).values("bidang").annotate(n=Count("id")).order_by():
+        of(row["bidang"]).finished = row["n"]
+    steps = VisitStep.objects.filter(
+        visit__in=period.visits(), result=StepResult.DONE, standard_minutes__isnull=False
+    )
+    within = Q(duration_seconds__lte=F("standard_minutes") * 60)
+    for row in (steps.values("visit__bidang").annotate(n=Count("id"), within=Count("id", filter=within))
+                .order_by()):
+        found = of(row["visit__bidang"])
+        found.steps_with_standard, found.steps_within = row["n"], row["within"]
+    return figures
+
+
+@dataclass(frozen=True)
+class UnsurRow:
+    unsur: Unsur
+    total: int
+    nrr: Fraction | None
+
+    @property
+    def nrr_shown(self):
+        return shown(self.nrr)
+
+    @property
+    def weighted_shown(self):  # NRR x 1/9: the regulation's "NRR tertimbang"
+        return shown(self.nrr / 9, 3) if self.nrr is not None else None
+
+    @property
+    def ikm_shown(self):  # the unsur's own value on the 25-100 scale
+        return shown(self.nrr * 25) if self.nrr is not None else None
+
+
+@dataclass(frozen=True)
+class BidangRow:
+    bidang: Bidang | None  # None: the office as a whole
+    figures: Figures
+    ikm: Fraction | None
+    grade: Grade | None
+
+    @property
+    def ikm_shown(self):
+        return shown(self.ikm)
+
+    @property
+    def rate_shown(self):
+        return shown(self.figures.response_rate * 100, 1) if self.figures.response_rate is not None else None
+
+    @property
+    def compliance_shown(self):
+        return shown(self.figures.compliance * 100, 1) if self.figures.compliance is not None else None
+
+
+@dataclass(frozen=True)
+class IkmReport:
+    period: Period
+    unsur_rows: list[UnsurRow]
+    total: BidangRow
+    bidang_rows: list[BidangRow]
+
+    @property
+    def table_rows(self) -> list[BidangRow]:
+        """Each Bidang, then the office as a whole."""
+        return [*self.bidang_rows, self.total]
+
+
+def ikm_report(period: Period) -> IkmReport:
+    unsur = list(Unsur.objects.all())
+    numbers = [u.number for u in unsur]
+    by_bidang = _figures_by_bidang(period)
+    total = Figures()
+    for figures in by_bidang.values():
+        total.add(figures)
+    shown_bidang = [period.bidang] if period.bidang else list(Bidang.objects.filter(active=True))
+
+    def row(bidang, figures) -> BidangRow:
+        ikm = figures.ikm(numbers)
+        return BidangRow(bidang, figures, ikm, grade_of(ikm))
+
+    return IkmReport(
+        period=period,
+        unsur_rows=[UnsurRow(u, total.totals.get(u.number, 0), total.nrr(u.number)) for u in unsur],
+        total=row(None, total),
+        bidang_rows=[row(b, by_bidang.get(b.pk, Figures())) for b in shown_bidang],
+    )
+
+
+PROFILE = [("sex", "Jenis kelamin", Sex), ("age_group", "Usia", AgeGroup),
+           ("education", "Pendidikan", Education), ("occupation", "Pekerjaan", Occupation)]
+
+
+def respondent_profile(period: Period) -> list[dict]:
+    """Per profile question, how many respondents chose each answer (and how many left it empty)."""
+    responses = period.responses()
+    sections = []
+    for name, label, choices in PROFILE:
+        counts = dict(responses.values_list(name).annotate(n=Count("id")).order_by())
+        rows = [(choice_label, counts.get(value, 0)) for value, choice_label in choices.choices]
+        rows.append(("Tidak diisi", counts.get("", 0)))
+        sections.append({"name": name, "label": label, "rows": rows, "total": sum(n for _, n in rows)})
+    return sections
+
+
+def suggestions(period: Period):
+    """The suggestions and complaints of the period, newest first (complaints first within a day)."""
+    return (period.responses().exclude(suggestion="").select_related("bidang", "topic")
+            .order_by("-day", "-is_complaint", "bidang__order"))

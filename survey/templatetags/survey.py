@@ -1,0 +1,32 @@
+"""Template tags other apps' pages use to show the survey: the link and QR code, and the see-out links."""
+
+from django import template
+from django.urls import reverse
+
+from .. import policy
+from ..answering import ANSWERABLE_STATES, invite
+from ..qr import qr_svg
+
+register = template.Library()
+
+
+def survey_link(request, invitation) -> dict:
+    url = request.build_absolute_uri(reverse("survey:answer", args=[invitation.token]))
+    return {"url": url, "short_url": url.split("://", 1)[-1]}
+
+
+@register.inclusion_tag("survey/_invite.html", takes_context=True)
+def survey_invite(context, visit, scale=3):
+    """The survey's link and QR code for a visit (made on first need): on the slip and the see-out screen."""
+    invitation = invite(visit=visit)
+    link = survey_link(context["request"], invitation)
+    return {"invitation": invitation, "qr": qr_svg(link["url"], scale=scale), **link}
+
+
+@register.inclusion_tag("survey/_visit_links.html", takes_context=True)
+def survey_visit_links(context, visit):
+    """On a visit's page, for the desk: see the guest out straight to the survey screen, or reopen it."""
+    request = context["request"]
+    show = policy.can_show_invitation(request.user) and visit.state in ANSWERABLE_STATES
+    return {"visit": visit, "show": show, "csrf_token": context.get("csrf_token"),
+            "answered": show and getattr(getattr(visit, "survey_invitation", None), "answered", False)}

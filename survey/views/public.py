@@ -1,0 +1,51 @@
+"""The guest's pages: no login, a phone-first questionnaire reached by the link or QR code on the slip."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from ..answering import SurveyClosed, check_open, submit_response
+from ..forms import CodeForm, SurveyForm
+from ..models import Invitation, Unsur
+
+
+def _invitation(token: str) -> Invitation | None:
+    cleaned = "".join(ch for ch in token.lower() if ch.isalnum())[:16]
+    return Invitation.objects.select_related("visit__bidang", "visit__topic").filter(token=cleaned).first()
+
+
+def _closed(request: HttpRequest, title: str, message: str, status: int = 200) -> HttpResponse:
+    return render(request, "survey/public/closed.html", {"title": title, "message": message}, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def answer(request: HttpRequest, token: str) -> HttpResponse:
+    invitation = _invitation(token)
+    if invitation is None:
+        return _closed(request, "Tautan tidak dikenal",
+                       "Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda.", status=404)
+    try:
+        check_open(invitation)
+        form = SurveyForm(request.POST or None, unsur=list(Unsur.objects.all()))
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            submit_response(invitation=invitation, answers=form.answers, profile=form.profile,
+                            suggestion=data["suggestion"], is_complaint=data["is_complaint"])
+            return redirect("survey:answer", token=invitation.token)
+    except SurveyClosed as closed:
+        return _closed(request, closed.title, str(closed), status=closed.status)
+    return render(request, "survey/public/form.html", {"form": form, "visit": invitation.visit})
+
+
+@require_GET
+def start(request: HttpRequest) -> HttpResponse:
+    """A code typed from the slip (for a guest without a camera): on to the questionnaire."""
+    form = CodeForm(request.GET or None)
+    if form.is_valid():
+        invitation = _invitation(form.cleaned_data["kode"])
+        if invitation is not None:
+            return redirect("survey:answer", token=invitation.token)
+        form.add_error("kode", "Kode ini tidak dikenal. Periksa kembali kode pada slip Anda.")
+    return render(request, "survey/public/start.html", {"form": form})

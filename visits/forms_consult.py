@@ -1,0 +1,235 @@
+"""The Bidang's forms: receiving a guest, the consultation record, a transfer, and the history search.
+
+Bad input gets an Indonesian message next to its field; nothing is saved until the form is valid.
+"""
+
+import re
+from datetime import timedelta
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from routing.models import Bidang, Topic
+
+from .consult import official_label, officials_of
+from .forms import REQUIRED
+from .models import DocumentType, Mode
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+# The four modes in the office's words, each with the one line that tells them apart.
+MODE_TEXT = {
+    Mode.PROVISION: ("Penyelesaian langsung", "Pejabat menyelesaikan sendiri masalah tamu (provision)."),
+    Mode.PRESCRIPTION: (
+        "Saran dan arahan",
+        "Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription).",
+    ),
+    Mode.MEDIATION: ("Mediasi", "Pejabat menjadi penengah antara tamu dan pihak lain (mediation)."),
+    Mode.COLLABORATION: ("Kolaborasi", "Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration)."),
+}
+MODE_LABELS = {mode: label for mode, (label, _) in MODE_TEXT.items()}
+FOLLOW_UP_HORIZON = timedelta(days=366)
+
+
+def readable_text(value: str) -> str:
+    """Notes may hold any words and signs (they are shown escaped), but not unreadable characters."""
+    if _CONTROL.search(value):
+        raise ValidationError("Berisi karakter yang tidak dapat dibaca.")
+    return value
+
+
+class OfficialChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return official_label(obj)
+
+
+class ReceiveForm(forms.Form):
+    official = OfficialChoiceField(
+        label="Diterima oleh",
+        queryset=None,
+        empty_label=None,
+        error_messages={
+            "required": "Pilih pejabat yang menerima.",
+            "invalid_choice": "Pilih pejabat dari Bidang ini.",
+        },
+    )
+
+    def __init__(self, *args, bidang_id, officials=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = officials if officials is not None else officials_of(bidang_id)
+
+
+class ConsultationForm(forms.Form):
+    mode = forms.ChoiceField(
+        label="Mode konsultasi",
+        required=False,
+        widget=forms.RadioSelect,
+        choices=[(mode.value, label) for mode, label in MODE_LABELS.items()],
+        error_messages={"invalid_choice": "Pilih salah satu mode."},
+    )
+    problem = forms.CharField(
+        label="Permasalahan (singkat)",
+        max_length=4000,
+        required=False,
+        validators=[readable_text],
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    outcome = forms.CharField(
+        label="Jawaban atau hasil",
+        max_length=4000,
+        required=False,
+        validators=[readable_text],
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    documents = forms.ModelMultipleChoiceField(
+        label="Dokumen yang dibahas",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        queryset=DocumentType.objects.filter(active=True),
+        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+    )
+    other_documents = forms.CharField(
+        label="Dokumen lain",
+        max_length=250,
+        required=False,
+        validators=[readable_text],
+        help_text="Pisahkan dengan koma.",
+    )
+    follow_up_needed = forms.BooleanField(label="Perlu tindak lanjut", required=False)
+    follow_up_due = forms.DateField(
+        label="Batas tindak lanjut",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
+    )
+    follow_up_by = OfficialChoiceField(
+        label="Yang menindaklanjuti",
+        queryset=None,
+        required=False,
+        empty_label="— pilih —",
+        error_messages={"invalid_choice": "Pilih pejabat dari Bidang ini."},
+    )
+
+    def __init__(self, *args, visit, closing=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.visit, self.closing = visit, closing
+        self.fields["follow_up_by"].queryset = officials_of(visit.bidang_id)
+
+    @classmethod
+    def initial_from(cls, consultation) -> dict:
+        if consultation is None:
+            return {}
+        fields = [
+            "mode",
+            "problem",
+            "outcome",
+            "other_documents",
+            "follow_up_needed",
+            "follow_up_due",
+            "follow_up_by",
+        ]
+        return {
+            **{name: getattr(consultation, name) for name in fields},
+            "documents": list(consultation.documents.all()),
+        }
+
+    def clean(self):
+        data = super().clean()
+        self._clean_follow_up(data)
+        if self.closing:
+            if not data.get("mode") and "mode" not in self.errors:
+                self.add_error("mode", "Pilih mode konsultasi sebelum menutup.")
+            if not (data.get("outcome") or "").strip() and "outcome" not in self.errors:
+                self.add_error("outcome", "Isi jawaban atau hasil konsultasi sebelum menutup.")
+        return data
+
+    def _clean_follow_up(self, data) -> None:
+        if not data.get("follow_up_needed"):
+            data["follow_up_due"], data["follow_up_by"] = None, None
+            return
+        due = data.get("follow_up_due")
+        if due is None and "follow_up_due" not in self.errors:
+            self.add_error("follow_up_due", "Isi batas waktu tindak lanjut.")
+        elif due is not None and due < self.visit.day:
+            self.add_error("follow_up_due", "Batas tindak lanjut tidak boleh sebelum tanggal kunjungan.")
+        elif due is not None and due > self.visit.day + FOLLOW_UP_HORIZON:
+            self.add_error("follow_up_due", "Batas tindak lanjut paling lama satu tahun.")
+        if data.get("follow_up_by") is None and "follow_up_by" not in self.errors:
+            self.add_error("follow_up_by", "Pilih siapa yang menindaklanjuti.")
+
+    def record_fields(self) -> dict:
+        """The cleaned record, as record_consultation() takes it."""
+        data = dict(self.cleaned_data)
+        return {"documents": list(data.pop("documents")), **data}
+
+
+class TransferForm(forms.Form):
+    bidang = forms.ModelChoiceField(
+        label="Bidang yang lebih tepat",
+        queryset=None,
+        empty_label="— pilih —",
+        error_messages={
+            "required": "Pilih Bidang tujuan.",
+            "invalid_choice": "Pilih Bidang lain dari daftar.",
+        },
+    )
+    reason = forms.CharField(
+        label="Alasan", max_length=400, error_messages=REQUIRED, validators=[readable_text]
+    )
+
+    def __init__(self, *args, visit, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["bidang"].queryset = Bidang.objects.filter(active=True).exclude(pk=visit.bidang_id)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Kata dalam permasalahan/hasil", max_length=200, required=False, validators=[readable_text]
+    )
+    tamu = forms.CharField(label="Tamu", max_length=120, required=False, validators=[readable_text])
+    asal = forms.CharField(label="Asal instansi", max_length=150, required=False, validators=[readable_text])
+    topik = forms.ModelChoiceField(
+        label="Topik",
+        queryset=Topic.objects.all(),
+        required=False,
+        empty_label="Semua topik",
+        error_messages={"invalid_choice": "Pilih topik dari daftar."},
+    )
+    dokumen = forms.ModelChoiceField(
+        label="Dokumen",
+        queryset=DocumentType.objects.all(),
+        required=False,
+        empty_label="Semua dokumen",
+        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+    )
+    dari = forms.DateField(
+        label="Dari tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal seperti 2026-11-01."},
+    )
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
+    )
+    bidang = forms.ModelChoiceField(
+        label="Bidang",
+        queryset=Bidang.objects.all(),
+        required=False,
+        empty_label="Semua Bidang",
+        to_field_name="code",
+        error_messages={"invalid_choice": "Pilih Bidang dari daftar."},
+    )
+
+    def __init__(self, *args, show_bidang: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_bidang:
+            self.fields["bidang"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
+            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return data

@@ -1,0 +1,66 @@
+"""The SOP compliance report from the command line, for cron jobs and checks.
+
+    python manage.py sop_report --from 2026-10-01 --to 2026-10-31 [--bidang anggaran] [--format table|csv|json]
+
+It prints the same tables as the page and its exports (visits.reports.tables).
+"""
+
+import argparse
+import csv
+import json
+from datetime import date
+
+from django.core.management.base import BaseCommand, CommandError
+
+from visits.filters import ReportFilter
+from visits.reports import build_report
+from visits.reports.scope import RANGE
+from visits.reports.tables import tables
+
+
+class Command(BaseCommand):
+    help = "Mencetak laporan kepatuhan SOP untuk rentang tanggal (tabel, CSV, atau JSON)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--from", dest="start", type=iso_date, required=True, help="tanggal awal TTTT-BB-HH")
+        parser.add_argument("--to", dest="end", type=iso_date, required=True, help="tanggal akhir TTTT-BB-HH")
+        parser.add_argument("--bidang", default="", help="kode Bidang, misalnya anggaran")
+        parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    def handle(self, *args, start, end, bidang, format, **options):
+        filterset = ReportFilter({"periode": RANGE, "dari": start.isoformat(), "sampai": end.isoformat(),
+                                  "bidang": bidang})
+        if not filterset.is_valid():
+            problems = "; ".join(f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items())
+            raise CommandError(problems.replace("dari:", "--from:").replace("sampai:", "--to:")
+                               .replace("bidang:", "--bidang:"))
+        report_tables = tables(build_report(filterset.scope()))
+        {"table": self._table, "csv": self._csv, "json": self._json}[format](report_tables)
+
+    def _json(self, report_tables) -> None:
+        self.stdout.write(json.dumps({t.title: t.as_dicts() for t in report_tables}, ensure_ascii=False, indent=2))
+
+    def _csv(self, report_tables) -> None:
+        writer = csv.writer(self.stdout, lineterminator="\n")
+        for table in report_tables:
+            writer.writerows([[table.title], table.header, *table.rows, []])
+
+    def _table(self, report_tables) -> None:
+        for table in report_tables:
+            cells = [[_text(value) for value in row] for row in [table.header, *table.rows]]
+            widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(table.header))]
+            self.stdout.write(self.style.MIGRATE_HEADING(table.title))
+            for row in cells:
+                self.stdout.write("  ".join(value[:60].ljust(width) for value, width in zip(row, widths)).rstrip())
+            self.stdout.write("")
+
+
+def iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal {text!r} tidak valid: tulis TTTT-BB-HH") from None
+
+
+def _text(value) -> str:
+    return "—" if value is None else str(value)

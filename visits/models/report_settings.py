@@ -1,0 +1,33 @@
+"""Settings of the SOP report that the administrator edits: the compliance threshold."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+
+DEFAULT_THRESHOLD = 90
+
+
+class ReportSettings(models.Model):
+    """One row (pk 1): a step "berjalan dengan baik" when this share of it keeps its standard."""
+
+    compliance_threshold = models.PositiveSmallIntegerField(
+        "ambang kepatuhan (%)", default=DEFAULT_THRESHOLD,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="Langkah SOP dinilai \u201cBerjalan dengan baik\u201d bila sekurang-kurangnya persentase ini "
+                  "sesuai standar waktu.",
+    )
+
+    class Meta:
+        verbose_name = "pengaturan laporan SOP"
+        verbose_name_plural = "pengaturan laporan SOP"
+
+    def __str__(self) -> str:
+        return f"Ambang kepatuhan {self.compliance_threshold}%"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a singleton: there is only ever the one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "ReportSettings":
+        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

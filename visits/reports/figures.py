@@ -1,0 +1,212 @@
+"""The SOP compliance report of a scope, every figure computed by an aggregate query.
+
+A report runs a fixed number of queries whatever the number of visits: one for the visit counts,
+one per table (per step, Bidang, topic, officer, day), one for the worst cases and two for the
+SOP steps and the threshold.
+"""
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Count, F, Max, Q
+
+from ..models import ReportSettings, SopStep, State, clock_text
+from .scope import Scope
+from .sql import Percentile, SecondsBetween
+
+WORST_LIMIT = 20
+GOOD, NOT_GOOD = "Berjalan dengan baik", "Tidak berjalan dengan baik"
+
+HAS_STANDARD = Q(standard_minutes__isnull=False)
+WITHIN = HAS_STANDARD & Q(duration_seconds__lte=F("standard_minutes") * 60)
+OVER = HAS_STANDARD & Q(duration_seconds__gt=F("standard_minutes") * 60)
+RECEIVED = Q(number=5, received_at__isnull=False)  # step 5 rows that tell waiting from consultation
+
+
+def percent(part: int, whole: int) -> float | None:
+    return round(100 * part / whole, 1) if whole else None
+
+
+def whole_seconds(value: float | None) -> int | None:
+    return round(value) if value is not None else None
+
+
+def clock(seconds: int | None) -> str:
+    return clock_text(seconds) if seconds is not None else "—"
+
+
+def _compliance() -> dict:
+    return {"steps": Count("id"), "with_standard": Count("id", filter=HAS_STANDARD),
+            "within": Count("id", filter=WITHIN)}
+
+
+def _waiting_and_consultation() -> dict:
+    return {
+        "median_wait": Percentile(SecondsBetween("received_at", "started_at"), 0.5, filter=RECEIVED),
+        "median_consult": Percentile(SecondsBetween("ended_at", "received_at"), 0.5, filter=RECEIVED),
+    }
+
+
+def _shaped(row: dict) -> dict:
+    """A result row with its derived figures: steps over standard, share within, whole seconds."""
+    row["over"] = row["with_standard"] - row["within"]
+    row["share"] = percent(row["within"], row["with_standard"])
+    for key in ("median", "p90", "longest", "median_wait", "median_consult"):
+        if key in row:
+            row[key] = whole_seconds(row[key])
+    return row
+
+
+@dataclass
+class Report:
+    scope: Scope
+    threshold: int
+    headline: dict
+    steps: list[dict]
+    by_bidang: list[dict]
+    by_topic: list[dict]
+    by_officer: list[dict]
+    by_day: list[dict]
+    worst: list = field(default_factory=list)
+
+    @property
+    def monitoring(self) -> list[dict]:
+        """The rows of the "Monitoring Pelaksanaan SOP AP" sheet (PermenPANRB 35/2012)."""
+        return [monitoring_row(step, self.threshold) for step in self.steps]
+
+
+def build_report(scope: Scope, *, worst_limit: int = WORST_LIMIT) -> Report:
+    with transaction.atomic(), _without_parallel_workers():
+        return _report(scope, worst_limit)
+
+
+@contextmanager
+def _without_parallel_workers():
+    """A period's report reads a few thousand rows per query through indexes. Starting PostgreSQL's
+    parallel workers for each of those queries cost more than it saved (3x slower on a busy 2-core
+    server, docs/reports.md), so the report's own transaction does without them."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL max_parallel_workers_per_gather = 0")
+    yield
+
+
+def _report(scope: Scope, worst_limit: int) -> Report:
+    steps = scope.done_steps()
+    sop_steps = per_step(steps)
+    return Report(
+        scope=scope,
+        threshold=ReportSettings.current().compliance_threshold,
+        headline=headline(scope, sop_steps),
+        steps=sop_steps,
+        by_bidang=grouped(steps, {"code": "visit__bidang__code", "label": "visit__bidang__name"},
+                          order="visit__bidang__order", empty="Belum diarahkan ke Bidang"),
+        by_topic=grouped(steps, {"label": "visit__topic__name"}, order="visit__topic__name",
+                         empty="Tanpa topik"),
+        by_officer=by_officer(steps),
+        by_day=by_day(steps, scope),
+        worst=worst_cases(steps, worst_limit),
+    )
+
+
+def headline(scope: Scope, sop_steps: list[dict]) -> dict:
+    """The visit counts, and the step figures summed from the per-step rows (no second pass over
+    the steps: waiting and consultation are step 5's figures)."""
+    visits = scope.visits().aggregate(
+        visits=Count("id"),
+        finished=Count("id", filter=Q(state=State.DONE)),
+        cancelled=Count("id", filter=Q(state=State.CANCELLED)),
+    )
+    totals = {key: sum(step[key] for step in sop_steps) for key in ("steps", "with_standard", "within")}
+    consultation = next((step for step in sop_steps if step["number"] == 5), {})
+    return {**visits, **_shaped(totals), "median_wait": consultation.get("median_wait"),
+            "median_consult": consultation.get("median_consult")}
+
+
+def per_step(steps) -> list[dict]:
+    """One row for each of the six SOP steps, recorded or not."""
+    rows = {
+        row["number"]: _shaped(row)
+        for row in steps.values("number").order_by("number").annotate(
+            **_compliance(),
+            median=Percentile("duration_seconds", 0.5),
+            p90=Percentile("duration_seconds", 0.9),
+            longest=Max("duration_seconds"),
+            **_waiting_and_consultation(),
+        )
+    }
+    empty = {"steps": 0, "with_standard": 0, "within": 0, "over": 0, "share": None,
+             "median": None, "p90": None, "longest": None, "median_wait": None, "median_consult": None}
+    return [
+        {**empty, **rows.get(sop.number, {}), "number": sop.number, "name": sop.short_name,
+         "performer": sop.performer, "standard_minutes": sop.standard_minutes}
+        for sop in SopStep.objects.order_by("number")
+    ]
+
+
+def grouped(steps, keys: dict, *, order: str, empty: str) -> list[dict]:
+    """Compliance, visits and the waiting and consultation medians per group (Bidang, topic, ...)."""
+    rows = (steps.values(**{name: F(path) for name, path in keys.items()})
+            .annotate(visits=Count("visit", distinct=True), **_compliance(), **_waiting_and_consultation(),
+                      sort=Max(order))
+            .order_by(F("sort").asc(nulls_last=True), "label"))
+    return [_shaped({**row, "label": row["label"] or empty}) for row in rows]
+
+
+def by_officer(steps) -> list[dict]:
+    rows = grouped(steps, {"username": "ended_by__username", "first": "ended_by__first_name",
+                           "last": "ended_by__last_name", "label": "ended_by__username"},
+                   order="ended_by__first_name", empty="(sistem)")
+    for row in rows:
+        row["label"] = f"{row['first']} {row['last']}".strip() or row["label"]
+    return rows
+
+
+def by_day(steps, scope: Scope) -> list[dict]:
+    """Every day of the period, those without steps too, so the trend has no silent gaps."""
+    rows = {row["day"]: _shaped(row) for row in steps.values(day=F("visit__day")).order_by("day").annotate(
+        visits=Count("visit", distinct=True), **_compliance())}
+    empty = {"visits": 0, "steps": 0, "with_standard": 0, "within": 0, "over": 0, "share": None}
+    return [{**empty, **rows.get(day, {}), "day": day} for day in scope.period.days()]
+
+
+def worst_cases(steps, limit: int) -> list:
+    """The steps over their standard, longest first, with what the table shows of their visit."""
+    return list(
+        steps.filter(OVER).select_related("visit", "visit__bidang", "ended_by")
+        .annotate(over_seconds=F("duration_seconds") - F("standard_minutes") * 60)
+        .order_by("-duration_seconds", "id")[:limit]
+    )
+
+
+def monitoring_row(step: dict, threshold: int) -> dict:
+    """Assessment, note and action for one SOP step, from its share within standard."""
+    figures = (f"median {clock(step['median'])}, persentil 90 {clock(step['p90'])}, "
+               f"terlama {clock(step['longest'])}")
+    if step["standard_minutes"] is None:
+        assessment = "Tanpa standar waktu"
+        note = f"SOP tidak menetapkan standar waktu; {step['steps']} tercatat, {figures}."
+        action = "Pertimbangkan penetapan standar waktu berdasarkan durasi yang tercatat."
+    elif not step["with_standard"]:
+        assessment, note, action = "Belum ada data", "Tidak ada langkah tercatat pada periode ini.", "—"
+    elif step["share"] >= threshold:
+        assessment = GOOD
+        note = _note(step, figures)
+        action = "Pertahankan pelaksanaan sesuai SOP."
+    else:
+        assessment = NOT_GOOD
+        note = _note(step, figures)
+        action = (f"Evaluasi penyebab keterlambatan bersama {step['performer']}; pastikan petugas pengganti "
+                  f"tersedia dan tindak lanjuti kasus terlama.")
+    return {"number": step["number"], "name": step["name"], "assessment": assessment, "note": note,
+            "action": action, "good": assessment == GOOD}
+
+
+def _note(step: dict, figures: str) -> str:
+    return (f"{step['within']} dari {step['with_standard']} ({percent_text(step['share'])}) sesuai standar "
+            f"{step['standard_minutes']} menit; {figures}.")
+
+
+def percent_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}".replace(".", ",") + "%"

@@ -1,0 +1,72 @@
+"""Searching past consultations to reuse earlier answers.
+
+Words are matched with PostgreSQL's full-text search (the "simple" configuration: Indonesian has no
+stemmer there, and document codes such as SP2D must match as written) computed at query time; a
+Bidang holds thousands of consultations, not millions, so no stored index is needed. On SQLite every
+word must appear in the problem or the outcome.
+"""
+
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q
+
+from . import policy
+from .models import Consultation
+
+TEXT_CONFIG = "simple"
+
+
+def consultations_for(user, *, bidang=None):
+    """The consultations a user may read: staff their own Bidang's, managers all (or one Bidang's)."""
+    consultations = Consultation.objects.all()
+    if not policy.can_read_all_consultations(user):
+        consultations = consultations.filter(bidang_id=user.bidang_id)
+    elif bidang is not None:
+        consultations = consultations.filter(bidang=bidang)
+    return consultations
+
+
+def search_consultations(
+    consultations, *, q="", tamu="", asal="", topik=None, dokumen=None, dari=None, sampai=None, **_ignored
+):
+    """Narrow `consultations` by the search form's fields; best text matches first, then newest."""
+    filters = Q()
+    if tamu:
+        filters &= Q(visit__guest_name__icontains=tamu)
+    if asal:
+        filters &= Q(visit__origin__icontains=asal)
+    if topik is not None:
+        filters &= Q(visit__topic=topik)
+    if dokumen is not None:
+        filters &= Q(documents=dokumen) | Q(other_documents__icontains=dokumen.code)
+    if dari:
+        filters &= Q(visit__day__gte=dari)
+    if sampai:
+        filters &= Q(visit__day__lte=sampai)
+    # A document filter joins the documents table: ask for matching ids first, so no row repeats.
+    found = (
+        consultations.filter(pk__in=Consultation.objects.filter(filters).values("pk"))
+        if dokumen
+        else (consultations.filter(filters))
+    )
+    ordering = ["-visit__day", "-visit__queue_seq"]
+    if q.strip():
+        found, ordering = _match_words(found, q.strip(), ordering)
+    return (
+        found.select_related("visit", "visit__topic", "bidang")
+        .prefetch_related("documents")
+        .order_by(*ordering)
+    )
+
+
+def _match_words(consultations, words: str, ordering: list):
+    if connection.vendor == "postgresql":
+        vector = SearchVector("problem", "outcome", "other_documents", config=TEXT_CONFIG)
+        query = SearchQuery(words, config=TEXT_CONFIG, search_type="websearch")
+        matched = consultations.annotate(text=vector, rank=SearchRank(vector, query)).filter(text=query)
+        return matched, ["-rank", *ordering]
+    for word in words.split()[:10]:
+        consultations = consultations.filter(
+            Q(problem__icontains=word) | Q(outcome__icontains=word) | Q(other_documents__icontains=word)
+        )
+    return consultations, ordering

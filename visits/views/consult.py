@@ -1,0 +1,121 @@
+"""The consultation page: recording step 5 (draft or "Selesai") and transferring a misrouted guest."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from .. import policy
+from ..consult import finish_consultation, transfer_visit
+from ..forms_consult import MODE_TEXT, ConsultationForm, ReceiveForm, TransferForm
+from ..models import Consultation, MoveRefused, State, Visit, record_consultation
+from ..search import consultations_for
+from .inbox import own_visit
+
+
+def _readable(user, pk: int):
+    """The visit and the record the user may read, and whether they may act on it (its Bidang's staff)."""
+    policy.require(policy.can_read_consultations, user)
+    visit = get_object_or_404(Visit.objects.select_related("bidang", "topic", "assigned_to"), pk=pk)
+    consultation = (
+        Consultation.objects.filter(visit=visit)
+        .select_related("bidang", "recorded_by", "follow_up_by")
+        .first()
+    )
+    may_act = policy.can_consult_visit(user, visit)
+    if consultation is not None and not policy.can_read_consultation(user, consultation):
+        consultation = None  # left by a Bidang the guest was transferred away from
+    if not may_act and consultation is None:
+        raise Http404
+    return visit, consultation, may_act
+
+
+def _page(request, visit, consultation, may_act, *, form=None, transfer_form=None, status=200):
+    editable = may_act and visit.state == State.CONSULTING
+    if editable and form is None:
+        form = ConsultationForm(initial=ConsultationForm.initial_from(consultation), visit=visit)
+    can_transfer = may_act and visit.state in (State.WAITING, State.CONSULTING)
+    earlier = (
+        consultations_for(request.user)
+        .filter(visit__guest_name__iexact=visit.guest_name)
+        .exclude(visit=visit)
+        .select_related("visit", "bidang")
+        .order_by("-visit__day")[:5]
+    )
+    return render(
+        request,
+        "visits/consult/page.html",
+        {
+            "visit": visit,
+            "consultation": consultation,
+            "editable": editable,
+            "form": form,
+            "mode_text": MODE_TEXT,
+            "earlier": earlier,
+            "receive_form": ReceiveForm(bidang_id=visit.bidang_id, initial={"official": request.user})
+            if may_act and visit.state == State.WAITING
+            else None,
+            "transfer_form": transfer_form or (TransferForm(visit=visit) if can_transfer else None),
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def page(request: HttpRequest, pk: int) -> HttpResponse:
+    visit, consultation, may_act = _readable(request.user, pk)
+    if request.method == "GET":
+        return _page(request, visit, consultation, may_act)
+    if not may_act:
+        raise Http404
+    closing = request.POST.get("action") == "finish"
+    form = ConsultationForm(request.POST, visit=visit, closing=closing)
+    if not form.is_valid():
+        messages.error(request, "Catatan belum disimpan: periksa isian yang ditandai.")
+        return _page(request, visit, consultation, may_act, form=form)
+    try:
+        if closing:
+            finish_consultation(visit=visit, by=request.user, **form.record_fields())
+        else:
+            record_consultation(visit=visit, by=request.user, **form.record_fields())
+    except MoveRefused as refusal:
+        messages.error(request, f"Catatan belum disimpan: {refusal}")
+        return _page(request, visit, consultation, may_act, form=form)
+    if closing:
+        messages.success(
+            request,
+            f"{visit.queue_number} {visit.guest_name}: konsultasi selesai; "
+            "petugas meja depan akan mengantar tamu keluar.",
+        )
+        return redirect("visits:inbox")
+    messages.success(request, "Draf catatan konsultasi tersimpan.")
+    return redirect("visits:consultation", pk=visit.pk)
+
+
+@login_required
+@require_POST
+def transfer(request: HttpRequest, pk: int) -> HttpResponse:
+    """A misrouted guest goes back to the Kasubbag Umum's queue, with the Bidang meant and why."""
+    visit = own_visit(request.user, pk)
+    form = TransferForm(request.POST, visit=visit)
+    if form.is_valid():
+        try:
+            transfer_visit(
+                visit=visit,
+                by=request.user,
+                to_bidang=form.cleaned_data["bidang"],
+                reason=form.cleaned_data["reason"],
+            )
+        except MoveRefused as refusal:
+            messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
+            return redirect("visits:inbox")
+        messages.success(
+            request,
+            f"{visit.queue_number} {visit.guest_name} dikembalikan ke Kasubbag Umum untuk diarahkan ulang.",
+        )
+        return redirect("visits:inbox")
+    messages.error(request, "Tamu belum dialihkan: periksa isian yang ditandai.")
+    consultation = Consultation.objects.filter(visit=visit, bidang_id=visit.bidang_id).first()
+    return _page(request, visit, consultation, True, transfer_form=form)

@@ -1,0 +1,51 @@
+"""Follow-ups the Bidang promised its guests: the open ones, overdue first, and marking one done."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from .. import policy
+from ..consult import complete_follow_up, open_follow_ups
+from ..models import Consultation, MoveRefused
+
+PAGE_SIZE = 50
+
+
+@login_required
+@require_GET
+def follow_ups(request: HttpRequest) -> HttpResponse:
+    """Staff see their Bidang's; Pimpinan and Admin every Bidang's, without the button."""
+    user = request.user
+    policy.require(policy.can_read_consultations, user)
+    bidang_id = None if policy.can_read_all_consultations(user) else user.bidang_id
+    page = Paginator(open_follow_ups(bidang_id=bidang_id), PAGE_SIZE).get_page(request.GET.get("halaman"))
+    return render(
+        request,
+        "visits/consult/follow_ups.html",
+        {
+            "page": page,
+            "today": timezone.localdate(),
+            "can_mark": policy.can_consult(user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
+    policy.require(policy.can_consult, request.user)
+    consultation = get_object_or_404(
+        Consultation.objects.select_related("visit"), pk=pk, bidang_id=request.user.bidang_id
+    )
+    try:
+        complete_follow_up(consultation=consultation, by=request.user)
+    except MoveRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        visit = consultation.visit
+        messages.success(request, f"Tindak lanjut {visit.queue_number} {visit.guest_name} ditandai selesai.")
+    return redirect("visits:follow_ups")

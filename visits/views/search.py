@@ -1,0 +1,121 @@
+"""The Bidang's history: search past consultations (paginated) and export the same results as CSV."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from .. import policy
+from ..forms_consult import MODE_LABELS, SearchForm
+from ..search import consultations_for, search_consultations
+
+PAGE_SIZE = 20
+CSV_HEADER = [
+    "Tanggal",
+    "Antrean",
+    "Bidang",
+    "Tamu",
+    "Asal instansi",
+    "Topik",
+    "Mode",
+    "Permasalahan",
+    "Jawaban/hasil",
+    "Dokumen",
+    "Tindak lanjut",
+    "Batas tindak lanjut",
+    "Tindak lanjut selesai",
+]
+
+
+def _searched(request: HttpRequest):
+    """The search form and its results, or None for the results when the form has errors.
+
+    Staff may only name their own Bidang: naming another one is a 404, as for its visits.
+    """
+    user = request.user
+    policy.require(policy.can_read_consultations, user)
+    show_bidang = policy.can_read_all_consultations(user)
+    asked = request.GET.get("bidang", "")
+    if asked and not show_bidang and asked != user.bidang.code:
+        raise Http404
+    form = SearchForm(request.GET or None, show_bidang=show_bidang)
+    if request.GET and not form.is_valid():
+        return form, None
+    criteria = form.cleaned_data if form.is_bound else {}
+    scope = consultations_for(user, bidang=criteria.get("bidang"))
+    return form, search_consultations(scope, **criteria)
+
+
+@login_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    form, results = _searched(request)
+    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("halaman")) if results is not None else None
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "visits/search/search.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query.urlencode(),
+            "show_bidang": policy.can_read_all_consultations(request.user),
+        },
+    )
+
+
+def _safe(value) -> str:
+    """Spreadsheets run cells that start with = + - @ as formulas: make them plain text."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def _csv_row(consultation) -> list[str]:
+    visit = consultation.visit
+    documents = [doc.code for doc in consultation.documents.all()]
+    if consultation.other_documents:
+        documents.append(consultation.other_documents)
+    done = consultation.follow_up_done_at
+    return [
+        _safe(value)
+        for value in [
+            visit.day.isoformat(),
+            visit.queue_number,
+            consultation.bidang.name,
+            visit.guest_name,
+            visit.origin,
+            visit.topic.name if visit.topic else "",
+            MODE_LABELS.get(consultation.mode, ""),
+            consultation.problem,
+            consultation.outcome,
+            ", ".join(documents),
+            "ya" if consultation.follow_up_needed else "tidak",
+            consultation.follow_up_due.isoformat() if consultation.follow_up_due else "",
+            timezone.localtime(done).strftime("%Y-%m-%d %H:%M") if done else "",
+        ]
+    ]
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+@login_required
+@require_GET
+def export(request: HttpRequest) -> HttpResponse:
+    """The search's results as CSV, streamed in chunks so a large history never fills memory."""
+    form, results = _searched(request)
+    if results is None:
+        return render(request, "visits/search/search.html", {"form": form, "page": None}, status=400)
+    writer = csv.writer(_Echo())
+    rows = (writer.writerow(_csv_row(c)) for c in results.iterator(chunk_size=500))
+    lines = (line for chunk in ([writer.writerow(CSV_HEADER)], rows) for line in chunk)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="konsultasi-{timezone.localdate():%Y%m%d}.csv"'
+    return response
