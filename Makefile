@@ -29,6 +29,7 @@ migrate: setup
 
 seed: migrate
 	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 8
+	DEBUG=1 $(PY) manage.py seed_survey_demo
 
 run: seed
 	@echo "Pojok Konsultasi berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"

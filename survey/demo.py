@@ -17,13 +17,17 @@ SUGGESTIONS = [
 
 
 def add_demo_responses(*, share: float = 0.6, seed: int = 14) -> int:
-    """Answer about `share` of the finished visits not yet invited; returns how many were answered."""
-    rng = random.Random(seed)
+    """Answer about `share` of the finished visits not yet invited; returns how many were answered.
+
+    Whether a visit answers, and how, is drawn from that visit's own number: a second run makes the
+    same choices, so it adds nothing.
+    """
     numbers = list(Unsur.objects.values_list("number", flat=True))
     invited = Invitation.objects.values("visit")
     visits = Visit.objects.filter(state=State.DONE).exclude(pk__in=invited).order_by("pk")
     answered = 0
     for visit in visits:
+        rng = random.Random(seed * 1_000_003 + visit.pk)
         if rng.random() > share:
             continue
         invitation = invite(visit=visit, at=visit.arrived_at)

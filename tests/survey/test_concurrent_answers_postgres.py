@@ -3,13 +3,12 @@
 PostgreSQL only: SQLite serialises whole-database writes, so it cannot show row-level races.
 """
 
-import threading
-
 import pytest
 from django.db import connection
 
 from survey.answering import SurveyClosed, submit_response
 from survey.models import Invitation, Response
+from tests.concurrency import run_at_once
 
 THREADS = 10
 
@@ -21,26 +20,17 @@ pytestmark = [
 
 def test_ten_simultaneous_submissions_store_one_response(invited):
     invitation = invited()
-    barrier = threading.Barrier(THREADS)
-    outcomes = []
+    def load():  # each phone loaded the form before anyone sent it
+        return Invitation.objects.get(pk=invitation.pk)
 
-    def submit():
+    def submit(copy):
         try:
-            # each phone loaded the form before anyone sent it
-            copy = Invitation.objects.get(pk=invitation.pk)
-            barrier.wait(timeout=30)
             submit_response(invitation=copy, answers={n: 3 for n in range(1, 10)})
-            outcomes.append("stored")
         except SurveyClosed as closed:
-            outcomes.append(closed)
-        finally:
-            connection.close()
+            return closed
+        return "stored"
 
-    threads = [threading.Thread(target=submit) for _ in range(THREADS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    outcomes = run_at_once(submit, threads=THREADS, prepare=load)
     assert outcomes.count("stored") == 1
     assert len([o for o in outcomes if isinstance(o, SurveyClosed)]) == THREADS - 1
     assert Response.objects.count() == 1

@@ -3,14 +3,13 @@
 PostgreSQL only: SQLite serialises whole-database writes, so it cannot show row-level races.
 """
 
-import threading
-
 import pytest
 from django.core import mail
 from django.db import connection
 
 from notifications.models import Notification, Status
 from notifications.outbox import send_pending
+from tests.concurrency import run_at_once as run_together
 from tests.factories import bidang
 from visits.models import MoveRefused, RoutingDecision, Visit
 from visits.triage import route_visit
@@ -24,25 +23,7 @@ pytestmark = [
 
 
 def run_at_once(work) -> list:
-    barrier = threading.Barrier(THREADS)
-    outcomes = []
-
-    def thread():
-        try:
-            barrier.wait(timeout=30)
-            outcomes.append(work())
-        except Exception as error:  # noqa: BLE001 - every outcome is asserted on
-            outcomes.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=thread) for _ in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert len(outcomes) == THREADS
-    return outcomes
+    return run_together(work, threads=THREADS)
 
 
 def test_routing_one_guest_from_many_screens_records_one_decision_and_one_email(in_triage, kasubbag, staf):

@@ -3,12 +3,11 @@
 PostgreSQL only: SQLite serialises whole-database writes, so it cannot show row-level races.
 """
 
-import threading
-
 import pytest
 from django.db import connection
 from django.utils import timezone
 
+from tests.concurrency import run_at_once as run_together
 from tests.factories import make_visit
 from visits.models import MoveRefused, Visit, VisitEvent
 
@@ -22,26 +21,7 @@ pytestmark = [
 
 
 def run_at_once(work) -> list:
-    """Run work() in THREADS threads released together; return what each returned or raised."""
-    barrier = threading.Barrier(THREADS)
-    outcomes = []
-
-    def thread():
-        try:
-            barrier.wait(timeout=30)
-            outcomes.append(work())
-        except Exception as error:  # noqa: BLE001 - every outcome is asserted on
-            outcomes.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=thread) for _ in range(THREADS)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=60)
-    assert len(outcomes) == THREADS
-    return outcomes
+    return run_together(work, threads=THREADS)
 
 
 def test_twenty_desks_greeting_one_guest_make_one_greeting(petugas):
