@@ -17,13 +17,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 ()\-.]+$")
 
 
+def readable_text(value: str) -> str:
+    """Notes may hold any words and signs (they are shown escaped), but not unreadable characters."""
+    if _CONTROL.search(value):
+        raise ValidationError("Berisi karakter yang tidak dapat dibaca.")
+    return value
+
+
 def plain_text(value: str) -> str:
     """Refuse markup and control characters: names and needs are plain text."""
     if _MARKUP.search(value):
         raise ValidationError("Tidak boleh berisi tanda < atau > (kode HTML atau skrip).")
-    if _CONTROL.search(value):
-        raise ValidationError("Berisi karakter yang tidak dapat dibaca.")
-    return value
+    return readable_text(value)
 
 
 def normalize_phone(raw: str) -> str:

@@ -3,19 +3,15 @@
 Bad input gets an Indonesian message next to its field; nothing is saved until the form is valid.
 """
 
-import re
 from datetime import timedelta
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from routing.models import Bidang, Topic
 
 from .consult import official_label, officials_of
-from .forms import REQUIRED
+from .forms import REQUIRED, readable_text
 from .models import DocumentType, Mode
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 # The four modes in the office's words, each with the one line that tells them apart.
 MODE_TEXT = {
@@ -29,13 +25,6 @@ MODE_TEXT = {
 }
 MODE_LABELS = {mode: label for mode, (label, _) in MODE_TEXT.items()}
 FOLLOW_UP_HORIZON = timedelta(days=366)
-
-
-def readable_text(value: str) -> str:
-    """Notes may hold any words and signs (they are shown escaped), but not unreadable characters."""
-    if _CONTROL.search(value):
-        raise ValidationError("Berisi karakter yang tidak dapat dibaca.")
-    return value
 
 
 class OfficialChoiceField(forms.ModelChoiceField):

@@ -28,6 +28,20 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is not set" in result.stderr
 
 
+def test_the_wsgi_app_refuses_to_start_without_secret_key():
+    base = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "DEBUG", "HTTPS", "DJANGO_SETTINGS_MODULE"}}
+    result = subprocess.run([sys.executable, "-c", "import pojok.wsgi"], cwd=ROOT, env=base,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "SECRET_KEY is not set" in result.stderr
+
+
+def test_manage_py_on_a_laptop_without_a_key_runs_in_development_mode():
+    result = run_manage("makemigrations", "--check", "--dry-run", env={})
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
 def test_debug_laptop_starts_without_secret_key():
     result = run_manage("check", env={"DEBUG": "1", "DJANGO_SETTINGS_MODULE": "pojok.settings"})
     assert result.returncode == 0, result.stderr
