@@ -119,3 +119,12 @@ def test_an_english_browser_still_gets_indonesian_until_english_is_chosen(client
     client = client_of(petugas)
     html = client.get("/meja-depan/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert '<html lang="id">' in html and "Keluar" in html
+
+
+def test_every_navigation_label_has_an_english_word(client_of, db):
+    from django.utils import translation
+
+    from pojok.navigation import AREAS
+    with translation.override("en"):
+        untranslated = [area.label for area in AREAS if translation.gettext(area.label) == area.label]
+    assert untranslated == []
