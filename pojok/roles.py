@@ -28,6 +28,7 @@ _MASTER_DATA = [
     ("routing", "topic"),
     ("visits", "reportsettings"),
     ("survey", "unsur"),
+    ("lobby", "device"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "visits",
     "notifications",
     "survey",
+    "lobby",
     "pojok",
 ]
 
@@ -75,6 +76,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "lobby.middleware.DeviceLockMiddleware",
 ]
 
 ROOT_URLCONF = "pojok.urls"

@@ -18,4 +18,5 @@ urlpatterns = [
     path("", include("visits.urls")),
     path("", include("survey.urls")),
     path("", include("routing.urls")),
+    path("", include("lobby.urls")),
 ]

@@ -9,6 +9,7 @@ import tempfile
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
@@ -64,11 +65,16 @@ class Page:
         self.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
         self.wait_for(By.CSS_SELECTOR, "nav .navbar-text")
 
+    def _wait(self, timeout):
+        # While a page navigates or htmx swaps a partial, Chromium may answer "node does not belong
+        # to the document": keep polling until the timeout instead of failing on that instant.
+        return WebDriverWait(self.driver, timeout, ignored_exceptions=(WebDriverException,))
+
     def wait_for(self, by, selector, timeout=10):
-        return WebDriverWait(self.driver, timeout).until(EC.presence_of_element_located((by, selector)))
+        return self._wait(timeout).until(EC.presence_of_element_located((by, selector)))
 
     def wait_for_text(self, by, selector, text, timeout=15):
-        WebDriverWait(self.driver, timeout).until(EC.text_to_be_present_in_element((by, selector), text))
+        self._wait(timeout).until(EC.text_to_be_present_in_element((by, selector), text))
         return self.driver.find_element(by, selector)
 
     def fill(self, name, value):

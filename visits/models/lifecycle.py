@@ -221,18 +221,34 @@ class Visit(models.Model):
                  arrived_at=None, at=None) -> "Visit":
         """Log a guest's arrival (step 1) and give them the day's next queue number."""
         at = at or timezone.now()
-        arrived_at = arrived_at or at
         policy.require(policy.can_front_desk, by)
-        day = timezone.localdate(arrived_at)
         with transaction.atomic():
-            visit = cls.objects.create(
-                day=day, queue_seq=_next_queue_seq(day), guest_name=guest_name, origin=origin,
-                phone=phone, party_size=party_size, keperluan=keperluan, arrived_at=arrived_at,
-                created_by=by, created_at=at,
-            )
-            visit._open_step(1, at=arrived_at)
-            VisitEvent.objects.create(visit=visit, at=at, by=by, action="check_in", to_state=visit.state)
+            visit = cls._register(at=at, arrived_at=arrived_at or at, created_by=by, event_by=by,
+                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
+                                  party_size=party_size)
             visit.advance("arrive", by=by, at=at)
+        return visit
+
+    @classmethod
+    def check_in_by_guest(cls, *, kiosk_name, created_by, guest_name, origin, keperluan, at=None) -> "Visit":
+        """A guest's own check-in at the kiosk: a queue number and step 1, which the petugas confirms
+        with the "arrive" move. No person recorded it (the event's `by` is None); `created_by` is the
+        admin answerable for the kiosk, since the column cannot be empty."""
+        at = at or timezone.now()
+        with transaction.atomic():
+            return cls._register(at=at, arrived_at=at, created_by=created_by, event_by=None,
+                                 note=f"kios: {kiosk_name}", guest_name=guest_name, origin=origin,
+                                 keperluan=keperluan)
+
+    @classmethod
+    def _register(cls, *, at, arrived_at, created_by, event_by, note="", **guest) -> "Visit":
+        """The visit row with the day's next queue number, its step 1 and its first history row."""
+        day = timezone.localdate(arrived_at)
+        visit = cls.objects.create(day=day, queue_seq=_next_queue_seq(day), arrived_at=arrived_at,
+                                   created_by=created_by, created_at=at, **guest)
+        visit._open_step(1, at=arrived_at)
+        VisitEvent.objects.create(visit=visit, at=at, by=event_by, action="check_in", to_state=visit.state,
+                                  note=note)
         return visit
 
     def advance(self, move_name: str, *, by, note: str = "", at=None, official=None, **fields) -> None:

@@ -1,0 +1,73 @@
+"""What the lobby display shows: queue numbers and Bidang only, read as plain values.
+
+The queries select only the queue number, state and the Bidang's name and room, so a guest's
+name or phone never reaches the template. A fixed number of queries, whatever the queue's length.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.utils import timezone
+
+from visits.models import Visit, VisitEvent
+from visits.models.lifecycle import QUEUE_PREFIX, State
+
+from .models import Call
+from .speech import call_sentence
+
+WAITING_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.TRIAGE, State.WAITING]
+ROW_FIELDS = ["queue_seq", "state", "bidang__name", "bidang__room"]
+
+
+@dataclass(frozen=True)
+class Announcement:
+    key: str  # changes with every new call: the display chimes when it changes
+    queue_seq: int
+    bidang_name: str
+    room: str
+    at: datetime
+
+    @property
+    def queue_number(self) -> str:
+        return queue_number(self.queue_seq)
+
+    @property
+    def sentence(self) -> str:
+        return call_sentence(prefix=QUEUE_PREFIX, seq=self.queue_seq, bidang_name=self.bidang_name)
+
+
+def queue_number(seq: int) -> str:
+    return f"{QUEUE_PREFIX}-{seq:03d}"
+
+
+def lobby_board(*, day=None) -> dict:
+    """The day's queue for the display: waiting, being served, and the latest call."""
+    day = day or timezone.localdate()
+    today = Visit.objects.of_day(day).order_by("queue_seq")
+    return {
+        "waiting": [_row(r) for r in today.filter(state__in=WAITING_STATES).values(*ROW_FIELDS)],
+        "serving": [_row(r) for r in today.filter(state=State.CONSULTING).values(*ROW_FIELDS)],
+        "announcement": latest_announcement(day=day),
+    }
+
+
+def _row(values: dict) -> dict:
+    return {**values, "queue_number": queue_number(values["queue_seq"])}
+
+
+def latest_announcement(*, day) -> Announcement | None:
+    """The newest of the day's "panggil" calls and receptions ("Terima tamu") by a Bidang."""
+    call = (Call.objects.filter(visit__day=day).order_by("-at", "-pk")
+            .values("pk", "at", "visit__queue_seq", "bidang__name", "bidang__room").first())
+    received = (VisitEvent.objects.filter(visit__day=day, action="receive", visit__bidang__isnull=False)
+                .order_by("-at", "-pk")
+                .values("pk", "at", "visit__queue_seq", "visit__bidang__name", "visit__bidang__room").first())
+    candidates = []
+    if call:
+        candidates.append(Announcement(f"call-{call['pk']}", call["visit__queue_seq"], call["bidang__name"],
+                                       call["bidang__room"], call["at"]))
+    if received:
+        candidates.append(Announcement(f"receive-{received['pk']}", received["visit__queue_seq"],
+                                       received["visit__bidang__name"], received["visit__bidang__room"],
+                                       received["at"]))
+    return max(candidates, key=lambda a: a.at, default=None)

@@ -1,0 +1,28 @@
+"""A paired device opens its own page and nothing else.
+
+A browser that carries a device cookie and no logged-in user is a kiosk or a lobby display in a
+public place: every URL except the device pages (and pairing) is refused, whatever that page
+would allow an anonymous visitor. A person who logs in on it is a person again.
+"""
+
+from django.shortcuts import render
+
+from .devices import cookie_value
+
+DEVICE_PAGES = frozenset({"pair", "display", "display_board", "kiosk"})
+
+
+class DeviceLockMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.user.is_authenticated or cookie_value(request) is None:
+            return None
+        match = request.resolver_match
+        if match.namespace == "lobby" and match.url_name in DEVICE_PAGES:
+            return None
+        return render(request, "lobby/refused.html", status=403)

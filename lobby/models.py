@@ -1,0 +1,88 @@
+"""The devices at the door (a lobby display, a kiosk) and the calls shown on the display.
+
+A device is not a person: it proves itself with a secret token kept in a signed cookie, stored
+here only as a hash. A `Call` is a Bidang's "panggil" of a waiting guest's queue number.
+"""
+
+import hashlib
+import hmac
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Device(models.Model):
+    class Kind(models.TextChoices):
+        DISPLAY = "display", "Layar antrean"
+        KIOSK = "kiosk", "Kios mandiri"
+
+    name = models.CharField("nama", max_length=80)
+    kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
+    token_hash = models.CharField(max_length=64, blank=True, editable=False)
+    pairing_hash = models.CharField(max_length=64, blank=True, editable=False)
+    active = models.BooleanField(
+        "aktif", default=True, help_text="Hapus centang untuk mencabut perangkat: langsung berhenti bekerja.")
+    paired_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="dipasangkan oleh", null=True,
+                                  blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
+    created_at = models.DateTimeField("dibuat", default=timezone.now, editable=False)
+    paired_at = models.DateTimeField("dipasangkan", null=True, blank=True, editable=False)
+    last_seen = models.DateTimeField("terakhir terlihat", null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "perangkat"
+        verbose_name_plural = "perangkat"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+    def new_pairing_token(self, *, by) -> str:
+        """A one-time pairing code; it also unpairs the device until the code is used."""
+        token = secrets.token_urlsafe(24)
+        self.pairing_hash, self.token_hash, self.paired_by = hash_token(token), "", by
+        self.save(update_fields=["pairing_hash", "token_hash", "paired_by"])
+        return token
+
+    def pair(self, *, at=None) -> str:
+        """Use up the pairing code: the device's own secret, to keep in its cookie."""
+        secret = secrets.token_urlsafe(32)
+        self.token_hash, self.pairing_hash, self.paired_at = hash_token(secret), "", at or timezone.now()
+        self.save(update_fields=["token_hash", "pairing_hash", "paired_at"])
+        return secret
+
+    def has_secret(self, secret: str) -> bool:
+        return bool(self.token_hash) and hmac.compare_digest(self.token_hash, hash_token(secret))
+
+
+class Call(models.Model):
+    """A Bidang calls a waiting guest by queue number; the lobby display shows and speaks it."""
+
+    visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="calls")
+    bidang = models.ForeignKey("routing.Bidang", on_delete=models.PROTECT, related_name="+")
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "panggilan"
+        verbose_name_plural = "panggilan"
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["at"], name="lobby_call_at")]
+
+
+class KioskCheckIn(models.Model):
+    """One kiosk check-in, by the key the kiosk page sent: a repeated POST finds the same visit."""
+
+    key = models.UUIDField("kunci", unique=True)
+    device = models.ForeignKey(Device, on_delete=models.PROTECT, related_name="check_ins")
+    visit = models.OneToOneField("visits.Visit", on_delete=models.CASCADE, related_name="kiosk_check_in")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = "check-in kios"
+        verbose_name_plural = "check-in kios"

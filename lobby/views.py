@@ -1,0 +1,91 @@
+"""The lobby's pages: pairing a device, the TV's queue display, the kiosk, and the Bidang's "panggil"."""
+
+import uuid
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from visits import policy
+from visits.models import MoveRefused, Visit
+
+from .calls import call_guest
+from .devices import device_of, remember_device
+from .display import lobby_board
+from .kiosk import KioskForm, KioskRefused, check_in_at_kiosk
+from .models import Device, hash_token
+
+PAGE_OF_KIND = {Device.Kind.DISPLAY: "lobby:display", Device.Kind.KIOSK: "lobby:kiosk"}
+
+
+def device_page(kind):
+    """Only a paired, active device of this kind opens the page; anyone else is refused."""
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            device = device_of(request)
+            if device is None or device.kind != kind:
+                return render(request, "lobby/refused.html", status=403)
+            request.device = device
+            return view(request, *args, **kwargs)
+        return wrapper
+    return decorator
+
+
+@require_http_methods(["GET", "POST"])
+def pair(request, token: str):
+    """Opened once on the tablet or TV: the one-time code becomes the device's own cookie."""
+    device = Device.objects.filter(pairing_hash=hash_token(token), active=True).first()
+    if device is None:
+        return render(request, "lobby/pair.html", {"device": None}, status=404)
+    if request.method == "GET":
+        return render(request, "lobby/pair.html", {"device": device})
+    secret = device.pair()
+    response = redirect(PAGE_OF_KIND[device.kind])
+    remember_device(response, device, secret)
+    return response
+
+
+@device_page(Device.Kind.DISPLAY)
+def display(request):
+    return render(request, "lobby/display.html", {"device": request.device, **lobby_board()})
+
+
+@device_page(Device.Kind.DISPLAY)
+def display_board(request):
+    return render(request, "lobby/_display_board.html", lobby_board())
+
+
+@device_page(Device.Kind.KIOSK)
+@require_http_methods(["GET", "POST"])
+def kiosk(request):
+    """The guest types who they are and what they need, and gets a queue number."""
+    form = KioskForm(request.POST or None, initial={"key": uuid.uuid4()})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            visit = check_in_at_kiosk(device=request.device, key=data["key"], guest_name=data["guest_name"],
+                                      origin=data["origin"], keperluan=data["keperluan"])
+        except KioskRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            return render(request, "lobby/kiosk_done.html", {"visit": visit})
+    return render(request, "lobby/kiosk.html", {"form": form, "instansi": KioskForm.instansi_names()})
+
+
+@login_required
+@require_POST
+def call(request, pk: int):
+    visit = get_object_or_404(Visit, pk=pk)
+    if not policy.can_consult_visit(request.user, visit):
+        raise Http404  # another Bidang's guest: as if it did not exist
+    try:
+        call_guest(visit=visit, by=request.user)
+    except MoveRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, f"Nomor {visit.queue_number} dipanggil di layar antrean.")
+    return redirect("visits:inbox")
