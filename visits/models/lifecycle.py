@@ -419,14 +419,21 @@ class VisitStep(models.Model):
 
     @property
     def level_class(self) -> str:
-        """Green within the standard, amber in its last 20%, red over it (grey: no standard)."""
-        if not self.standard_seconds:
-            return "text-bg-secondary"
-        if self.elapsed_seconds > self.standard_seconds:
-            return "text-bg-danger"
-        if self.elapsed_seconds > 0.8 * self.standard_seconds:
-            return "text-bg-warning"
-        return "text-bg-success"
+        return timer_level_class(self.elapsed_seconds, self.standard_seconds)
+
+
+def timer_level_class(elapsed_seconds: int, standard_seconds: int | None) -> str:
+    """Green within the standard, amber in its last 20%, red over it (grey: no standard).
+
+    static/js/pojok.js applies the same rule as the timers tick in the browser.
+    """
+    if not standard_seconds:
+        return "text-bg-secondary"
+    if elapsed_seconds > standard_seconds:
+        return "text-bg-danger"
+    if elapsed_seconds > 0.8 * standard_seconds:
+        return "text-bg-warning"
+    return "text-bg-success"
 
 
 def clock_text(seconds: int) -> str:

@@ -14,6 +14,7 @@ from .. import policy
 from ..consult import officials_of, waiting_count
 from ..forms_consult import ReceiveForm
 from ..models import MoveRefused, State, Visit, VisitStep, clock_text
+from ..models.lifecycle import timer_level_class
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",
@@ -40,11 +41,7 @@ class Timer:
 
     @property
     def level_class(self) -> str:
-        if not self.standard_seconds:
-            return "text-bg-secondary"
-        if self.elapsed_seconds > self.standard_seconds:
-            return "text-bg-danger"
-        return "text-bg-warning" if self.elapsed_seconds > 0.8 * self.standard_seconds else "text-bg-success"
+        return timer_level_class(self.elapsed_seconds, self.standard_seconds)
 
 
 def _seconds(start, end) -> int:
