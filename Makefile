@@ -30,6 +30,7 @@ migrate: setup
 seed: migrate
 	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 8
 	DEBUG=1 $(PY) manage.py seed_survey_demo
+	DEBUG=1 $(PY) manage.py seed_booking_demo
 
 run: seed
 	@echo "Pojok Konsultasi berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"
@@ -43,3 +44,20 @@ check: setup
 
 clean:
 	rm -rf $(VENV) staticfiles locale/*/LC_MESSAGES/*.mo
+
+# The load test (loadtest/README.md): locust in its own venv, so the app's stays lean.
+LOAD_VENV := .venv-load
+.PHONY: load
+
+$(LOAD_VENV)/.installed: loadtest/requirements.txt
+	$(PYTHON) -m venv $(LOAD_VENV)
+	$(LOAD_VENV)/bin/pip install --quiet -r loadtest/requirements.txt
+	touch $@
+
+load: setup $(LOAD_VENV)/.installed
+	loadtest/run
+
+# A longer hunt for bad input than the test suite's (tests/trust/fuzz): 300 examples per form.
+.PHONY: fuzz
+fuzz: setup
+	HYPOTHESIS_PROFILE=thorough $(PY) -m pytest -q tests/trust/fuzz --hypothesis-show-statistics

@@ -7,7 +7,8 @@ connection (or a double tap) sends the same key and gets the same visit, never a
 from django import forms
 from django.db import IntegrityError, transaction
 
-from visits.forms import CheckInForm
+from booking import bookings
+from visits.forms import REQUIRED, CheckInForm, plain_text
 from visits.models import Visit
 
 from .models import Device, KioskCheckIn
@@ -21,24 +22,52 @@ class KioskForm(CheckInForm):
     arrival_time = None
     key = forms.UUIDField(widget=forms.HiddenInput, error_messages=dict.fromkeys(
         ["required", "invalid"], "Muat ulang halaman."))
+    code = forms.CharField(
+        label="Kode pendaftaran", required=False, max_length=40, validators=[plain_text],
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
+                                      "spellcheck": "false", "placeholder": "PK-XXXXXX"}),
+        help_text="Bila Anda sudah mendaftar sebelumnya, cukup isi kode ini.")
+
+    field_order = ["key", "code", "guest_name", "origin", "keperluan"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in GUEST_FIELDS:  # not needed with a booking code; clean() asks for them otherwise
+            self.fields[name].required = False
+        self.fields["guest_name"].widget.attrs.pop("autofocus", None)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("code"):
+            for name in GUEST_FIELDS:
+                if not cleaned.get(name) and name not in self.errors:
+                    self.add_error(name, REQUIRED["required"])
+        return cleaned
+
+
+GUEST_FIELDS = ("guest_name", "origin", "keperluan")
 
 
 class KioskRefused(Exception):
     """The kiosk cannot check guests in; the message is for the guest."""
 
 
-def check_in_at_kiosk(*, device: Device, key, guest_name, origin, keperluan, at=None) -> Visit:
-    """The visit for this key: made once, found again on a retry."""
+def check_in_at_kiosk(*, device: Device, key, code="", at=None, **guest) -> Visit:
+    """The visit for this key: made once, found again on a retry. With a booking code, the guest's
+    details come from their pre-registration; without, `guest` holds guest_name, origin, keperluan."""
     earlier = KioskCheckIn.objects.filter(key=key).select_related("visit").first()
     if earlier is not None:
         return earlier.visit
-    if device.paired_by is None:
-        raise KioskRefused("Kios ini belum siap. Silakan lapor ke petugas meja depan.")
+
+    def check_in(**details):
+        return Visit.check_in_by_guest(kiosk_name=device.name, at=at, **details)
+
     try:
         with transaction.atomic():
-            visit = Visit.check_in_by_guest(kiosk_name=device.name, created_by=device.paired_by,
-                                            guest_name=guest_name, origin=origin, keperluan=keperluan, at=at)
+            visit = bookings.arrive(code=code, check_in=check_in, at=at) if code else check_in(**guest)
             KioskCheckIn.objects.create(key=key, device=device, visit=visit, at=visit.created_at)
     except IntegrityError:  # the same key, sent twice at once: the other request made the visit
         return KioskCheckIn.objects.select_related("visit").get(key=key).visit
+    except bookings.BookingRefused as refusal:
+        raise KioskRefused(str(refusal)) from None
     return visit

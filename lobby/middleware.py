@@ -10,6 +10,8 @@ from django.shortcuts import render
 from .devices import cookie_value
 
 DEVICE_PAGES = frozenset({"pair", "display", "display_board", "kiosk"})
+# Public information a guest at the kiosk may read (the kiosk links to it), holding no data.
+OPEN_TO_DEVICES = frozenset({"privacy:notice"})
 
 
 class DeviceLockMiddleware:
@@ -24,5 +26,7 @@ class DeviceLockMiddleware:
             return None
         match = request.resolver_match
         if match.namespace == "lobby" and match.url_name in DEVICE_PAGES:
+            return None
+        if match.view_name in OPEN_TO_DEVICES:
             return None
         return render(request, "lobby/refused.html", status=403)

@@ -67,8 +67,9 @@ def kiosk(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            visit = check_in_at_kiosk(device=request.device, key=data["key"], guest_name=data["guest_name"],
-                                      origin=data["origin"], keperluan=data["keperluan"])
+            visit = check_in_at_kiosk(device=request.device, key=data["key"], code=data["code"],
+                                      guest_name=data["guest_name"], origin=data["origin"],
+                                      keperluan=data["keperluan"])
         except KioskRefused as refusal:
             form.add_error(None, str(refusal))
         else:

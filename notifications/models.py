@@ -26,7 +26,8 @@ class NotificationQuerySet(models.QuerySet):
 
 class Notification(models.Model):
     created_at = models.DateTimeField("dibuat", default=timezone.now)
-    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang", on_delete=models.PROTECT, related_name="+")
+    bidang = models.ForeignKey(  # empty for an email to a guest (a pre-registration's booking code)
+        "routing.Bidang", verbose_name="Bidang", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     visit = models.ForeignKey(
         "visits.Visit", verbose_name="kunjungan", null=True, blank=True, on_delete=models.CASCADE,
         related_name="notifications",

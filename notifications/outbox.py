@@ -1,4 +1,5 @@
-"""Queue the email to a Bidang's staff with the routing, and send it once the routing has committed."""
+"""Queue emails (to a Bidang's staff with a routing, to a guest with a booking code) and send them once
+the transaction that wrote them has committed."""
 
 import logging
 
@@ -32,12 +33,23 @@ def queue_bidang_email(*, bidang, subject: str, body: str, visit=None) -> list[N
         Notification(bidang=bidang, visit=visit, recipient=user, to_email=email, subject=subject[:200], body=body)
         for user, email in bidang_addresses(bidang)
     ])
+    _send_after_commit(rows)
+    return rows
+
+
+def queue_guest_email(*, to_email: str, subject: str, body: str) -> Notification:
+    """One email to a guest, sent like the Bidang's: after the commit, retried by send_notifications."""
+    row = Notification.objects.create(to_email=to_email, subject=subject[:200], body=body)
+    _send_after_commit([row])
+    return row
+
+
+def _send_after_commit(rows) -> None:
     ids = [row.pk for row in rows]
     if ids:
         # Sending in the request would hold the routing hostage to the mail server: wait for the commit,
         # and let a failure stay in the outbox for the next run of send_notifications.
         transaction.on_commit(lambda: send_pending(ids=ids))
-    return rows
 
 
 def send_pending(*, ids=None, now=None) -> dict:

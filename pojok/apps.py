@@ -10,3 +10,9 @@ class PojokConfig(AppConfig):
         from . import roles
 
         post_migrate.connect(roles.sync_after_migrate, sender=self)
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from . import idle
+
+        user_logged_in.connect(idle.start_clock, dispatch_uid="pojok_idle_clock")

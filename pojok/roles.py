@@ -29,6 +29,7 @@ _MASTER_DATA = [
     ("visits", "reportsettings"),
     ("survey", "unsur"),
     ("lobby", "device"),
+    ("privacy", "privacysetting"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
@@ -39,7 +40,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     ADMIN: [REPORT_PERM, "auth.view_group", "visits.view_visit", "visits.view_visitevent"]
     + ["notifications.view_notification", "notifications.change_notification"]
     + ["survey.view_response", "survey.change_response", "survey.view_invitation", "survey.change_invitation"]
-    + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")],
+    + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")]
+    + ["audit.view_loginevent", "axes.view_accessattempt", "axes.delete_accessattempt"]
+    + ["privacy.handle_guest_data", "privacy.view_personaldatalog"],
 }
 
 

@@ -5,6 +5,7 @@ With DEBUG off the app refuses to start without a real SECRET_KEY.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import bootstrap_wrapper
@@ -62,7 +63,11 @@ INSTALLED_APPS = [
     "notifications",
     "survey",
     "lobby",
+    "booking",
+    "privacy",
     "pojok",
+    "axes",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -77,6 +82,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lobby.middleware.DeviceLockMiddleware",
+    "pojok.idle.IdleSessionMiddleware",
+    "pojok.security.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "pojok.urls"
@@ -120,7 +128,8 @@ LOGOUT_REDIRECT_URL = "login"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": envint("PASSWORD_MIN_LENGTH", 12)}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -174,6 +183,33 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 
+# --- Accounts: login throttling, idle sessions, security headers (issue 9) ---
+# django-axes counts failed logins per username and per address (either one locks); the admin
+# unlocks them in the admin's list of failed attempts. The lockout page (status 429) and the
+# address behind nginx come from pojok/security.py.
+AUTHENTICATION_BACKENDS = ["pojok.security.LoginBackend"]
+AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "pojok.security.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "pojok.security.client_ip"
+AXES_USERNAME_CALLABLE = "pojok.security.login_username"
+AXES_DISABLE_ACCESS_LOG = True  # successful logins and logouts are kept in the audit app instead
+AXES_VERBOSE = False  # no start-up banner on every manage.py command (cron mails stay empty)
+BEHIND_PROXY = envbool("BEHIND_PROXY")
+
+# A person's session ends after this much time without a click (polling does not count); the
+# desk PCs are shared. SESSION_COOKIE_AGE above still caps a busy day's login.
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_MINUTES", 30) * 60
+
+# Only the app's own files: every script and style comes from static/, none inline.
+CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
+    "connect-src 'self'", "font-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -187,3 +223,9 @@ OFFICE_CLOSES = os.environ.get("OFFICE_CLOSES", "16:00")
 
 # How many days after the visit the satisfaction-survey link on the slip keeps working.
 SURVEY_LINK_DAYS = envint("SURVEY_LINK_DAYS", 7)
+
+# Pre-registration (/daftar/): how far ahead, and the limits that keep the public form from being flooded.
+BOOKING_DAYS_AHEAD = envint("BOOKING_DAYS_AHEAD", 30)
+BOOKING_PER_PHONE_PER_DAY = envint("BOOKING_PER_PHONE_PER_DAY", 3)
+BOOKING_PER_SOURCE_PER_DAY = envint("BOOKING_PER_SOURCE_PER_DAY", 30)  # one office's NAT: many guests
+BOOKING_MIN_SECONDS = envint("BOOKING_MIN_SECONDS", 3)  # a person takes longer than this to fill the form

@@ -19,4 +19,6 @@ urlpatterns = [
     path("", include("survey.urls")),
     path("", include("routing.urls")),
     path("", include("lobby.urls")),
+    path("", include("booking.urls")),
+    path("", include("privacy.urls")),
 ]

@@ -7,8 +7,8 @@ dodi staff of Bidang Aset (another Bidang), hendra the pimpinan, and rina the ad
 import pytest
 
 from pojok import roles
-from routing.catalog import ensure_bidang
-from routing.models import Bidang
+from routing.catalog import ensure_bidang, ensure_topics
+from routing.models import Bidang, Topic
 from tests.factories import make_user
 from visits.models import SopStep
 from visits.sop import ensure_sop_steps
@@ -35,6 +35,13 @@ def catalog(request):
         {"transactional_db", "live_server"} & set(request.fixturenames))
     request.getfixturevalue("transactional_db" if transactional else "db")
     _restore_catalog()
+
+
+@pytest.fixture
+def topics(catalog):
+    """The routing topics the migration seeds, for tests that need a suggestion (a transactional test
+    may have flushed them; only the Bidang, SOP steps and roles come back for every test)."""
+    ensure_topics(Topic, Bidang)
 
 
 @pytest.fixture

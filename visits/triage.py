@@ -28,7 +28,9 @@ class RoutingRefused(MoveRefused):
 
 def triage_queue():
     """Visits waiting to be routed, the guest who came first at the top."""
-    return Visit.objects.in_states(State.TRIAGE).select_related("bidang").order_by("arrived_at", "queue_seq")
+    # "booking": a guest who registered ahead shows it, with the Bidang suggested then.
+    return (Visit.objects.in_states(State.TRIAGE).select_related("bidang", "booking__suggested_bidang")
+            .order_by("arrived_at", "queue_seq"))
 
 
 def route_visit(*, visit, by, bidang, keperluan: str | None = None, topic=None, assigned_to=None,

@@ -77,22 +77,52 @@
     // Browsers start audio suspended until a person touches the page: this press is that touch.
     if (soundOn() && audioContext()) audio.resume();
   });
-  // The kiosk: a tap while the POST is on its way shows "wait" instead of sending it twice; a tap
-  // after a lost connection sends it again with the same key, which the server answers with the same number.
-  document.addEventListener("submit", function (event) {
-    var form = event.target.closest("[data-kiosk-form]");
+  // The kiosk sends its form with htmx (hx-post on the form). A lost connection or a failing server
+  // is retried by itself every few seconds with the same key, which the server answers with the same
+  // queue number: the guest is told to wait, and never gets two numbers. htmx drops a second tap
+  // while a request is on its way.
+  var KIOSK_RETRY_MS = 3000;
+  var KIOSK_MAX_TRIES = 40; // two minutes; then the guest is sent to the front desk
+
+  function kioskForm(event) {
+    var element = event.detail && event.detail.elt;
+    return element && element.closest ? element.closest("[data-kiosk-form]") : null;
+  }
+
+  function kioskSays(form, text, kind) {
+    var wait = form.querySelector("[data-kiosk-wait]");
+    wait.textContent = text;
+    wait.className = "mt-3 alert alert-" + kind;
+  }
+
+  function kioskFailed(event) {
+    var form = kioskForm(event);
     if (!form) return;
-    if (form.getAttribute("data-sending") === "1") { event.preventDefault(); return; }
-    form.setAttribute("data-sending", "1");
-    form.querySelector("[data-kiosk-wait]").classList.remove("d-none");
-    window.setTimeout(function () { form.removeAttribute("data-sending"); }, 5000);
+    var status = event.detail.xhr ? event.detail.xhr.status : 0;
+    if (status >= 400 && status < 500) { // refused (a kiosk revoked by the admin): trying again won't help
+      kioskSays(form, "Kios ini sedang tidak dapat dipakai. Silakan lapor ke petugas meja depan.", "danger");
+      return;
+    }
+    var tries = Number(form.getAttribute("data-tries") || "0") + 1;
+    form.setAttribute("data-tries", String(tries));
+    if (tries >= KIOSK_MAX_TRIES) {
+      kioskSays(form, "Maaf, sambungan belum pulih. Silakan lapor ke petugas meja depan.", "danger");
+      return;
+    }
+    kioskSays(form, "Sambungan terputus. Mohon tunggu, kami mencoba lagi… Nomor Anda tidak akan tercatat dua kali.", "warning");
+    window.setTimeout(function () { htmx.trigger(form, "submit"); }, KIOSK_RETRY_MS);
+  }
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    var form = kioskForm(event);
+    if (form && !form.getAttribute("data-tries")) kioskSays(form, "Mohon tunggu…", "info");
   });
-  // Back to the form from the history (bfcache): it is not on its way any more.
-  window.addEventListener("pageshow", function () {
-    document.querySelectorAll("[data-kiosk-form]").forEach(function (form) {
-      form.removeAttribute("data-sending");
-      form.querySelector("[data-kiosk-wait]").classList.add("d-none");
-    });
+  document.addEventListener("htmx:sendError", kioskFailed);
+  document.addEventListener("htmx:responseError", kioskFailed);
+  // The number stays on screen for a while, then the kiosk is ready for the next guest.
+  document.addEventListener("htmx:afterSwap", function () {
+    var done = document.querySelector("[data-kiosk-done]");
+    if (done) window.setTimeout(function () { window.location.assign(done.getAttribute("data-kiosk-done")); }, 30000);
   });
   document.addEventListener("htmx:afterSwap", function () { setStatus(false); announce(); });
   document.addEventListener("htmx:sendError", function () { setStatus(true); });

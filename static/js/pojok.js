@@ -37,6 +37,15 @@
   });
   document.addEventListener("htmx:afterSwap", tick);
 
+  // A refresh that htmx runs on a timer (hx-trigger="every 5s") is not the person at the desk doing
+  // something: it says so, and the server does not count it as activity for the idle timeout.
+  document.addEventListener("htmx:configRequest", function (event) {
+    var trigger = event.detail.elt.getAttribute("hx-trigger") || "";
+    if (!event.detail.triggeringEvent && /(^|,)\s*every\s/.test(trigger)) {
+      event.detail.headers["X-Pojok-Poll"] = "1";
+    }
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("select[data-autosubmit]")) event.target.form.submit();
   });

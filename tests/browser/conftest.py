@@ -42,6 +42,8 @@ def browser():
                  "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1280,900",
                  "--lang=id"]:
         options.add_argument(flag)
+    # The console log, where test_content_security_policy.py looks for CSP violations.
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
     driver.implicitly_wait(0)
     yield driver

@@ -54,3 +54,11 @@ def test_only_the_front_desk_may_look_up_guests(client_of, staf, petugas):
     make_visit(petugas, at=wib(day=20), guest_name="Siti Aminah")
 
     assert client_of(staf).get(reverse("visits:returning_guests"), {"guest_name": "Siti"}).status_code == 403
+
+
+def test_anonymized_guests_are_not_offered(client_of, petugas):
+    make_visit(petugas, at=wib(day=20), guest_name="Tamu (dianonimkan)", origin="Dinas Kesehatan")
+    make_visit(petugas, at=wib(day=21), guest_name="Tamu Baru", origin="Dinas Sosial")
+
+    html = lookup(client_of(petugas), guest_name="tamu")
+    assert "Tamu Baru" in html and "dianonimkan" not in html

@@ -20,6 +20,7 @@ from .. import policy
 from .master import SopStep
 
 QUEUE_PREFIX = "A"
+ANONYMIZED_NAME = "Tamu (dianonimkan)"  # a guest's name once the retention period is over (privacy app)
 
 
 class State(models.TextChoices):
@@ -167,8 +168,9 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
         on_delete=models.PROTECT, related_name="assigned_visits",
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
+    created_by = models.ForeignKey(  # empty for a guest's own check-in at the kiosk
+        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
     )
     created_at = models.DateTimeField("dicatat pada", default=timezone.now)
 
@@ -230,13 +232,12 @@ class Visit(models.Model):
         return visit
 
     @classmethod
-    def check_in_by_guest(cls, *, kiosk_name, created_by, guest_name, origin, keperluan, at=None) -> "Visit":
+    def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None) -> "Visit":
         """A guest's own check-in at the kiosk: a queue number and step 1, which the petugas confirms
-        with the "arrive" move. No person recorded it (the event's `by` is None); `created_by` is the
-        admin answerable for the kiosk, since the column cannot be empty."""
+        with the "arrive" move. No person recorded it: `created_by` and the event's `by` stay empty."""
         at = at or timezone.now()
         with transaction.atomic():
-            return cls._register(at=at, arrived_at=at, created_by=created_by, event_by=None,
+            return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, phone=phone,
                                  note=f"kios: {kiosk_name}", guest_name=guest_name, origin=origin,
                                  keperluan=keperluan)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from .. import policy
 from ..forms import CancelForm, CheckInForm
 from ..models import State, Visit
+from ..models.lifecycle import ANONYMIZED_NAME
 from .common import board_rows
 
 DESK_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.LEAVING]
@@ -58,7 +59,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 def returning_guests(request: HttpRequest) -> HttpResponse:
     """Earlier guests matching what the petugas types (name or phone), newest first."""
     policy.require(policy.can_front_desk, request.user)
-    query = (request.GET.get("guest_name") or request.GET.get("phone") or "").strip()[:60]
+    query = (request.GET.get("guest_name") or request.GET.get("phone") or "").replace("\x00", "").strip()[:60]
     digits = "".join(ch for ch in query if ch.isdigit()).lstrip("0")
     guests = []
     if len(query) >= 2:
@@ -66,7 +67,7 @@ def returning_guests(request: HttpRequest) -> HttpResponse:
         if len(digits) >= 4:
             match |= Q(phone__contains=digits)
         guests = (
-            Visit.objects.filter(match)
+            Visit.objects.filter(match).exclude(guest_name=ANONYMIZED_NAME)
             .values("guest_name", "origin", "phone")
             .annotate(last_visit=Max("arrived_at"))
             .order_by("-last_visit")[:5]

@@ -71,7 +71,8 @@ def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list]:
 def route(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(policy.can_triage, request.user)
     open_steps = Prefetch("steps", queryset=VisitStep.objects.filter(ended_at__isnull=True), to_attr="open_steps")
-    visit = get_object_or_404(Visit.objects.prefetch_related(open_steps), pk=pk)
+    visit = get_object_or_404(Visit.objects.prefetch_related(open_steps).select_related("booking__suggested_bidang"),
+                              pk=pk)
     if visit.state != State.TRIAGE:
         messages.info(request, f"{visit.queue_number} {visit.guest_name} tidak sedang menunggu diarahkan.")
         return redirect("visits:triage")

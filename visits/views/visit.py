@@ -35,7 +35,9 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _back(request: HttpRequest, visit: Visit):
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    # only a path: redirect() would take any other word for a URL name and fail on it
+    allowed = url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    if target.startswith("/") and allowed:
         return redirect(target)
     return redirect("visits:detail", pk=visit.pk)
 
@@ -48,7 +50,8 @@ def move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
         raise Http404
     visit = _visible_visit(request.user, pk)
     try:
-        visit.advance(name, by=request.user, note=request.POST.get("note", "")[:500])
+        note = request.POST.get("note", "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
+        visit.advance(name, by=request.user, note=note[:500])
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
     else:

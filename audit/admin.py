@@ -1,0 +1,47 @@
+"""The audit log, read-only for the Admin role, and the lockout list where the admin unlocks."""
+
+from axes.admin import AccessAttemptAdmin
+from axes.models import AccessAttempt
+from django.contrib import admin, messages
+
+from .models import LoginEvent
+
+
+@admin.register(LoginEvent)
+class LoginEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "username", "user", "ip_address", "user_agent", "by"]
+    list_filter = ["kind", "at"]
+    search_fields = ["username", "ip_address", "user_agent", "user__first_name", "user__last_name"]
+    date_hierarchy = "at"
+    list_select_related = ["user", "by"]
+
+    # The log is evidence: nobody adds, edits or removes a row, not even a superuser.
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+admin.site.unregister(AccessAttempt)
+
+
+@admin.register(AccessAttempt)
+class LockoutAdmin(AccessAttemptAdmin):
+    """django-axes' failed-attempt list, with an Indonesian unlock action."""
+
+    actions = ["unlock", *AccessAttemptAdmin.actions]
+
+    @admin.action(description="Buka kunci (hapus catatan gagal masuk yang dipilih)", permissions=["delete"])
+    def unlock(self, request, queryset):
+        attempts = list(queryset.values_list("username", "ip_address"))
+        queryset.delete()
+        LoginEvent.objects.bulk_create(
+            LoginEvent(kind=LoginEvent.Kind.UNLOCKED, username=username or "", ip_address=ip, by=request.user)
+            for username, ip in attempts
+        )
+        messages.success(request, f"{len(attempts)} catatan dihapus: nama pengguna dan alamat itu "
+                                  "boleh mencoba masuk lagi.")

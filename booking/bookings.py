@@ -1,0 +1,114 @@
+"""Registering a visit ahead (limits included) and turning its code into a visit at the door.
+
+`register()` is what the public page calls; `arrive()` is the one way a code becomes a visit, at the
+front desk or at the kiosk: it locks the booking row, so a code is used once however many screens
+send it at the same moment.
+"""
+
+import hashlib
+from datetime import date, datetime
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from notifications.outbox import queue_guest_email
+from routing.suggest import suggest
+from visits.models import Visit, local_time
+
+from .models import CODE_PREFIX, Booking, clean_code, new_code
+
+
+class BookingRefused(Exception):
+    """A booking not made, or a code not accepted; the message is for the guest or the petugas."""
+
+
+def source_of(address: str) -> str:
+    """A keyed fingerprint of the sender's network address: enough to count, useless to trace."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:16]
+
+
+def check_limits(*, phone: str, source: str, today: date) -> None:
+    made_today = Booking.objects.filter(created_on=today)
+    per_phone = settings.BOOKING_PER_PHONE_PER_DAY
+    if made_today.filter(phone=phone).count() >= per_phone:
+        raise BookingRefused(f"Nomor telepon ini sudah dipakai untuk {per_phone} pendaftaran hari ini. "
+                             "Silakan coba lagi besok, atau datang langsung ke meja depan.")
+    if source and made_today.filter(source=source).count() >= settings.BOOKING_PER_SOURCE_PER_DAY:
+        raise BookingRefused("Terlalu banyak pendaftaran dari jaringan ini hari ini. "
+                             "Silakan coba lagi besok, atau datang langsung ke meja depan.")
+
+
+def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_of_day, source="",
+             now: datetime | None = None) -> Booking:
+    """A new booking with a unique code and the suggested Bidang; the code is emailed if asked."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    check_limits(phone=phone, source=source, today=today)
+    top = suggest(keperluan)[0]
+    fields = dict(guest_name=guest_name, origin=origin, phone=phone, email=email, keperluan=keperluan,
+                  planned_date=planned_date, part_of_day=part_of_day, suggested_bidang_id=top.bidang_id,
+                  suggested_topic_id=top.topic_id, created_at=now, created_on=today, source=source)
+    for _ in range(5):  # a clash among ~900 million codes is rare; try again with a new one
+        try:
+            with transaction.atomic():
+                booking = Booking.objects.create(code=new_code(), **fields)
+                if email:
+                    _email_code(booking)
+                return booking
+        except IntegrityError:
+            continue
+    raise BookingRefused("Kode pendaftaran tidak dapat dibuat. Silakan kirim lagi.")
+
+
+def _email_code(booking: Booking) -> None:
+    body = render_to_string("booking/email.txt", {"booking": booking})
+    queue_guest_email(to_email=booking.email, subject=f"Kode pendaftaran {booking.display_code} – Pojok Konsultasi "
+                      "BPKAD", body=body)
+
+
+def arrive(*, code: str, check_in, at: datetime | None = None) -> Visit:
+    """The visit for a booking code shown today; `check_in(**guest)` makes it (desk or kiosk).
+
+    Raises BookingRefused for a code that is unknown, already used, or not for today.
+    """
+    at = at or timezone.now()
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().filter(code=clean_code(code)).first()
+        refuse_unusable(booking, code=code, today=timezone.localdate(at))
+        visit = check_in(guest_name=booking.guest_name, origin=booking.origin, phone=booking.phone,
+                         keperluan=booking.keperluan)
+        # The row lock already serializes this on PostgreSQL; the condition keeps SQLite just as safe.
+        if not Booking.objects.filter(pk=booking.pk, visit__isnull=True).update(visit=visit, used_at=at):
+            raise BookingRefused(f"Kode {booking.display_code} baru saja dipakai di layar lain.")
+    return visit
+
+
+def refuse_unusable(booking: Booking | None, *, code: str, today: date) -> None:
+    shown = f"{CODE_PREFIX}-{clean_code(code)}" if clean_code(code) else "yang diketik"
+    if booking is None:
+        raise BookingRefused(f"Kode {shown} tidak ditemukan. Periksa kembali kodenya.")
+    if booking.visit_id is not None or booking.used_at is not None:
+        used = _used_phrase(booking)
+        raise BookingRefused(f"Kode {booking.display_code} sudah dipakai{used}.")
+    planned = date_format(booking.planned_date, "j F Y")
+    if booking.planned_date < today:
+        raise BookingRefused(f"Kode {booking.display_code} berlaku untuk {planned} dan sudah kedaluwarsa. "
+                             "Silakan daftar sebagai tamu baru.")
+    if booking.planned_date > today:
+        raise BookingRefused(f"Kode {booking.display_code} untuk kunjungan tanggal {planned}, belum berlaku "
+                             "hari ini. Silakan daftar sebagai tamu baru.")
+
+
+def _used_phrase(booking: Booking) -> str:
+    visit = booking.visit
+    if visit is None:
+        return ""
+    return f": tamu tercatat dengan nomor antrean {visit.queue_number} pukul {local_time(visit.created_at)}"
+
+
+def expected_on(day: date):
+    """The day's bookings, morning first, with the visit each became (if the guest came)."""
+    return Booking.objects.filter(planned_date=day).select_related("suggested_bidang", "visit")

@@ -1,0 +1,43 @@
+"""Demo pre-registrations for today and the next office day, so the desk's list and code box have data.
+
+Idempotent: a day that already has bookings gets none added. Prints today's codes to try at the desk
+or the kiosk.
+"""
+
+from datetime import timedelta
+
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from booking import bookings
+from booking.models import Booking, PartOfDay
+
+GUESTS = [
+    ("Rudi Hartono", "Dinas Pendidikan", "081234500001", "Konsultasi pergeseran anggaran DPA", PartOfDay.MORNING),
+    ("Maya Sari", "Dinas Kesehatan", "081234500002", "Pengajuan SPP-LS belanja modal", PartOfDay.MORNING),
+    ("Yusuf Effendi", "Kecamatan Kalianda", "081234500003", "Rekonsiliasi aset tetap dan KIB", PartOfDay.AFTERNOON),
+    ("Lina Marlina", "Dinas Sosial", "081234500004", "Penyusunan laporan keuangan semester", PartOfDay.AFTERNOON),
+]
+
+
+def next_office_day(day):
+    day += timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    return day
+
+
+class Command(BaseCommand):
+    help = "Tambahkan pendaftaran kunjungan demo untuk hari ini dan hari kerja berikutnya."
+
+    def handle(self, *args, **options):
+        today = timezone.localdate()
+        for day, guests in [(today, GUESTS), (next_office_day(today), GUESTS[:2])]:
+            if Booking.objects.filter(planned_date=day).exists():
+                continue
+            for name, origin, phone, need, part in guests:
+                # Straight to the model function: the public form's limits and robot checks are for people.
+                bookings.register(guest_name=name, origin=origin, phone="+62" + phone[1:], email="",
+                                  keperluan=need, planned_date=day, part_of_day=part)
+        codes = ", ".join(b.display_code for b in Booking.objects.filter(planned_date=today, visit__isnull=True))
+        self.stdout.write(self.style.SUCCESS(f"Pendaftaran demo siap. Kode hari ini: {codes or '-'}"))

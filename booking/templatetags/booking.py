@@ -1,0 +1,14 @@
+"""The front desk board's box for registered guests: the code field and how many are still expected."""
+
+from django import template
+from django.utils import timezone
+
+from ..models import Booking
+
+register = template.Library()
+
+
+@register.inclusion_tag("booking/_desk_card.html", takes_context=True)
+def expected_today(context):
+    waiting = Booking.objects.filter(planned_date=timezone.localdate(), visit__isnull=True).count()
+    return {"request": context["request"], "csrf_token": context.get("csrf_token"), "waiting": waiting}

@@ -1,0 +1,96 @@
+"""Pre-registration pages: the guest's public form and confirmation, the front desk's expected guests
+and its code box (typed, or scanned by a USB scanner that types like a keyboard)."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from pojok.security import client_ip
+from survey.qr import qr_svg
+from visits import policy
+from visits.models import Visit
+
+from . import bookings
+from .forms import BookingForm, CodeForm, started_token
+from .models import Booking
+
+SESSION_KEY = "booking.mine"  # the bookings made in this browser, for the confirmation page
+
+
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    form = BookingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in (
+            "guest_name", "origin", "phone", "email", "keperluan", "planned_date", "part_of_day")}
+        try:
+            booking = bookings.register(**data, source=bookings.source_of(client_ip(request) or ""))
+        except bookings.BookingRefused as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            request.session[SESSION_KEY] = [booking.pk, *request.session.get(SESSION_KEY, [])][:10]
+            return redirect("booking:done")
+    context = {"form": form, "started": started_token(timezone.now()), "instansi": BookingForm.instansi_names()}
+    return render(request, "booking/register.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def done(request: HttpRequest) -> HttpResponse:
+    """The code just made, as text and QR, shown only to the browser that registered it."""
+    booking = Booking.objects.filter(pk__in=request.session.get(SESSION_KEY, [])).order_by("-pk").first()
+    if booking is None:
+        return redirect("booking:register")
+    qr = qr_svg(booking.display_code, scale=8, title=f"Kode QR {booking.display_code}", svgclass="booking-qr")
+    return render(request, "booking/done.html", {"booking": booking, "qr": qr})
+
+
+@login_required
+@require_GET
+def expected(request: HttpRequest) -> HttpResponse:
+    policy.require(policy.can_front_desk, request.user)
+    day = _day_asked(request.GET.get("tanggal"))
+    context = {"day": day, "today": timezone.localdate(), "bookings": bookings.expected_on(day),
+               "code_form": CodeForm()}
+    return render(request, "booking/expected.html", context)
+
+
+def _day_asked(text: str | None) -> date:
+    try:
+        return date.fromisoformat(text or "")
+    except ValueError:
+        return timezone.localdate()
+
+
+@login_required
+@require_POST
+def arrive(request: HttpRequest) -> HttpResponse:
+    """The guest shows their code: the visit starts at step 1 with what they registered."""
+    policy.require(policy.can_front_desk, request.user)
+    form = CodeForm(request.POST)
+    back = _back_to(request)
+    if not form.is_valid():
+        messages.error(request, "Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD.")
+        return redirect(back)
+    try:
+        visit = bookings.arrive(code=form.cleaned_data["code"],
+                                check_in=lambda **guest: Visit.check_in(by=request.user, **guest))
+    except bookings.BookingRefused as refusal:
+        messages.error(request, str(refusal))
+        return redirect(back)
+    messages.success(request, f"Tamu {visit.guest_name} (terdaftar) tercatat dengan nomor antrean "
+                              f"{visit.queue_number}.")
+    return redirect("visits:slip", pk=visit.pk)
+
+
+def _back_to(request: HttpRequest) -> str:
+    wanted = request.POST.get("next", "")
+    # only a path: redirect() would take any other word for a URL name and fail on it
+    safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure())
+    return wanted if safe and wanted.startswith("/") else "booking:expected"

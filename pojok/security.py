@@ -1,0 +1,78 @@
+"""Security helpers shared by the login throttle, the audit log and every response.
+
+`client_ip` is the one place that decides which address a request comes from; the
+Content-Security-Policy header tells browsers to run only the app's own files.
+"""
+
+import ipaddress
+
+from axes.backends import AxesStandaloneBackend
+from django.conf import settings
+from django.contrib.auth.backends import ModelBackend
+from django.shortcuts import render
+
+
+def client_ip(request) -> str | None:
+    """The client's address: REMOTE_ADDR, or behind our proxy the one nginx saw.
+
+    nginx's `$proxy_add_x_forwarded_for` appends the address it was connected from to whatever the
+    client sent, so only the right-most entry is trustworthy; the left-most can be forged by anyone.
+    """
+    if settings.BEHIND_PROXY:
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if hops and _is_ip(hops[-1]):
+            return hops[-1]
+    remote = request.META.get("REMOTE_ADDR", "")
+    return remote if _is_ip(remote) else None
+
+
+def _is_ip(text: str) -> bool:
+    try:
+        ipaddress.ip_address(text)
+    except ValueError:
+        return False
+    return True
+
+
+class LoginBackend(AxesStandaloneBackend, ModelBackend):
+    """Django's own backend behind django-axes' lockout check, as one backend.
+
+    A single backend keeps `User.objects.with_perm()` working without naming a backend at every
+    call. The axes check raises while a username or address is locked out, so no password is even
+    tried; otherwise Django checks the password as usual.
+    """
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
+        return ModelBackend.authenticate(self, request, username=username, password=password, **kwargs)
+
+
+def login_username(request, credentials=None) -> str | None:
+    """The username django-axes counts and stores, cut to what a username can be (150 characters).
+
+    Its own column holds 255: a longer name typed on any login form would fail on PostgreSQL.
+    """
+    name = credentials.get("username") if credentials else request.POST.get("username")
+    return name[:150] if isinstance(name, str) else name
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page django-axes shows instead of the login form while a username or address is locked."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+class ContentSecurityPolicyMiddleware:
+    """Adds the Content-Security-Policy header (Django 5.2 has none of its own)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Security-Policy", settings.CONTENT_SECURITY_POLICY)
+        return response

@@ -1,0 +1,81 @@
+"""The privacy settings the administrator edits (how long guests' personal data is kept, whom to ask)
+and the log of what was done with that data: exports, erasures on request, the retention job.
+
+The log never holds the personal data itself: only who, when, what kind and how many rows.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+
+# A year covers the office's whole cycle with a guest: the budget year their consultation is about,
+# the follow-ups, the monthly and yearly SOP evaluation and a complaint about the service. The reports
+# keep their figures after anonymization, so the statistics do not need the names any longer than that.
+DEFAULT_RETENTION_DAYS = 365
+# Below a quarter the desk would lose returning guests and follow-ups still in progress.
+MIN_RETENTION_DAYS = 90
+MAX_RETENTION_DAYS = 3650
+DEFAULT_CONTACT = "Sekretariat BPKAD Kabupaten Lampung Selatan, melalui petugas meja depan Pojok Konsultasi."
+
+
+class PrivacySetting(models.Model):
+    """One row (pk 1), like visits.ReportSettings: the retention period and the contact for requests."""
+
+    retention_days = models.PositiveSmallIntegerField(
+        "masa simpan data pribadi (hari)", default=DEFAULT_RETENTION_DAYS,
+        validators=[MinValueValidator(MIN_RETENTION_DAYS), MaxValueValidator(MAX_RETENTION_DAYS)],
+        help_text=f"Nama, telepon, dan catatan bebas tamu yang lebih lama dari ini dianonimkan oleh "
+                  f"<code>manage.py anonymize_guests</code>. Paling sedikit {MIN_RETENTION_DAYS} hari, "
+                  f"paling lama {MAX_RETENTION_DAYS} hari.",
+    )
+    contact = models.CharField(
+        "kontak permintaan data pribadi", max_length=300, default=DEFAULT_CONTACT,
+        help_text="Ditampilkan di pemberitahuan privasi: ke mana tamu meminta akses, perbaikan, "
+                  "atau penghapusan.",
+    )
+
+    class Meta:
+        verbose_name = "pengaturan data pribadi"
+        verbose_name_plural = "pengaturan data pribadi"
+
+    def __str__(self) -> str:
+        return f"Masa simpan {self.retention_days} hari"
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a singleton: there is only ever the one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "PrivacySetting":
+        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class Kind(models.TextChoices):
+    EXPORT = "ekspor", "Ekspor data satu tamu"
+    ERASE = "hapus", "Penghapusan data satu tamu"
+    RETENTION = "retensi", "Anonimisasi karena masa simpan habis"
+
+
+class PersonalDataLog(models.Model):
+    """One handling of guests' personal data: who (None: the scheduled job), when, how many rows."""
+
+    at = models.DateTimeField("waktu", default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
+    rows = models.PositiveIntegerField("jumlah baris", default=0)
+    # {"kunjungan": 3, "catatan konsultasi": 2, ...}: the count per holder, never the data.
+    counts = models.JSONField("rincian", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = "catatan pemrosesan data pribadi"
+        verbose_name_plural = "catatan pemrosesan data pribadi"
+        permissions = [("handle_guest_data", "Mencari, mengekspor, dan menghapus data pribadi satu tamu")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.rows} baris"

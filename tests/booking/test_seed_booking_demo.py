@@ -1,0 +1,18 @@
+"""make run's demo bookings: some for today to try at the desk, none added twice."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from booking.models import Booking
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
+
+
+def test_it_adds_todays_bookings_once_and_prints_their_codes(capsys):
+    call_command("seed_booking_demo")
+    today = Booking.objects.filter(planned_date=timezone.localdate())
+    assert today.count() == 4 and all(b.suggested_bidang for b in today)
+    assert today.first().display_code in capsys.readouterr().out
+    call_command("seed_booking_demo")
+    assert Booking.objects.count() == 6

@@ -1,0 +1,260 @@
+"""Every form of the app, as a fuzz target: the page, the role that posts it, valid data to start from
+(hostile text then replaces some fields), and the pages that show what was stored.
+
+A new form gets a row here; tests/trust/fuzz/test_every_form_is_fuzzed.py fails for a form class
+of the project that no target names.
+"""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Callable
+
+from django.urls import reverse
+from django.utils import timezone
+
+from booking.forms import started_token
+from lobby.models import Device
+from routing.models import Bidang
+from tests.factories import PASSWORD
+from tests.lobby.conftest import pair_device
+from visits.models import Visit
+
+from ..world import World
+
+
+@dataclass
+class Target:
+    name: str
+    role: str  # "device" for the paired kiosk
+    fields: list[str]
+    # {"url" (or "urls"): ..., "base": callable -> dict, "shown": callable -> [(role, url)]}
+    setup: Callable[[World], dict]
+    forms: tuple[str, ...]  # the form classes it exercises (module.Class)
+    method: str = "post"
+    form_key: str = "form"
+    # tables a rejected POST still writes, by design (failed logins are counted and audited)
+    side_tables: frozenset = field(default_factory=frozenset)
+
+
+def _latest_visit() -> Visit:
+    return Visit.objects.order_by("-pk").first()
+
+
+def _check_in(w):
+    def shown():
+        visit = _latest_visit()
+        return [("petugas", reverse("visits:desk")), ("petugas", reverse("visits:slip", args=[visit.pk])),
+                ("kasubbag", reverse("visits:detail", args=[visit.pk]))]
+    base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "", "party_size": "1",
+            "keperluan": "Konsultasi SPJ", "arrival_time": ""}
+    return {"url": reverse("visits:check_in"), "base": lambda: base, "shown": shown}
+
+
+def _cancel(w):
+    visit = w.visit("greeting")
+    return {"url": reverse("visits:move", args=[visit.pk, "cancel"]), "base": lambda: {"note": "Tamu pulang"},
+            "shown": lambda: [("petugas", reverse("visits:detail", args=[visit.pk]))]}
+
+
+def _consultation(w):
+    consultation = w.consultation()
+    url = reverse("visits:consultation", args=[consultation.visit_id])
+    base = {"mode": "provision", "problem": "SPJ belum lengkap", "outcome": "Dijelaskan", "action": "save"}
+    return {"url": url, "base": lambda: base,
+            "shown": lambda: [("staf", url), ("pimpinan", reverse("visits:consultation_search")),
+                              ("staf", reverse("visits:follow_ups"))]}
+
+
+def _transfer(w):
+    visit = w.visit("waiting")
+    aset = Bidang.objects.get(code="aset").pk
+    return {"url": reverse("visits:transfer", args=[visit.pk]),
+            "base": lambda: {"bidang": aset, "reason": "Urusan barang milik daerah"},
+            "shown": lambda: [("kasubbag", reverse("visits:triage_route", args=[visit.pk])),
+                              ("kasubbag", reverse("visits:detail", args=[visit.pk]))]}
+
+
+def _receive(w):
+    visit = w.visit("waiting")
+    return {"url": reverse("visits:receive", args=[visit.pk]),
+            "base": lambda: {"official": w.user("staf").pk},
+            "shown": lambda: [("staf", reverse("visits:consultation", args=[visit.pk]))]}
+
+
+def _route(w):
+    visit = w.visit("triage")
+    anggaran = Bidang.objects.get(code="anggaran").pk
+    base = {"keperluan": "Konsultasi pergeseran DPA", "bidang": anggaran, "topic": "", "assigned_to": "",
+            "override_reason": ""}
+    return {"url": reverse("visits:triage_route", args=[visit.pk]), "base": lambda: base,
+            "shown": lambda: [("kasubbag", reverse("visits:detail", args=[visit.pk])),
+                              ("staf", reverse("visits:inbox")),
+                              ("kasubbag", reverse("visits:routing_quality"))]}
+
+
+def _piket(w):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    return {"url": reverse("visits:piket_add"),
+            "base": lambda: {"user": w.user("petugas").pk, "day": tomorrow},
+            "shown": lambda: [("kasubbag", reverse("visits:triage"))]}
+
+
+def _survey(w):
+    answers = {f"u{n}": "4" for n in range(1, 10)}
+    return {"url": reverse("survey:answer", args=[w.survey_token()]),
+            "base": lambda: {**answers, "suggestion": "Pelayanan cepat"},
+            "shown": lambda: [("pimpinan", reverse("survey:report"))]}
+
+
+def _kiosk(w):
+    w.device_client = pair_device(name="Tablet pintu", kind=Device.Kind.KIOSK, by=w.user("admin"))[1]
+    base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "keperluan": "Konsultasi SPJ"}
+    return {"url": reverse("lobby:kiosk"), "base": lambda: {**base, "key": str(uuid.uuid4())},
+            "shown": lambda: [("petugas", reverse("visits:desk"))]}
+
+
+def _booking(w):
+    day = timezone.localdate() + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "0812 3456 7890", "email": "",
+            "keperluan": "Konsultasi DPA", "planned_date": day.isoformat(), "part_of_day": "pagi",
+            "website": ""}
+    return {"url": reverse("booking:register"),
+            "base": lambda: {**base, "started": started_token(timezone.now() - timedelta(seconds=30))},
+            "shown": lambda: [("petugas", reverse("booking:expected") + f"?tanggal={day.isoformat()}")]}
+
+
+def _booking_arrive(w):
+    return {"url": reverse("booking:arrive"), "base": lambda: {"code": "PK-7Q3XKD", "next": ""},
+            "shown": lambda: [("petugas", reverse("visits:desk"))]}
+
+
+def _login(w):
+    return {"url": reverse("login"), "base": lambda: {"username": "budi", "password": "salah-sandi"},
+            "shown": lambda: [("admin", reverse("admin:audit_loginevent_changelist"))]}
+
+
+def _password(w):
+    return {"url": reverse("password_change"),
+            "base": lambda: {"old_password": PASSWORD, "new_password1": "Sandi-Baru-2026!",
+                             "new_password2": "Sandi-Baru-2026!"},
+            "shown": lambda: []}
+
+
+def _language(w):
+    return {"url": reverse("set_language"), "base": lambda: {"language": "en", "next": "/"},
+            "shown": lambda: []}
+
+
+def _guest_data(w):
+    w.visit("greeting")
+    return {"url": reverse("privacy:guest_data"), "base": lambda: {"name": "Siti Aminah", "aksi": "cari"},
+            "shown": lambda: []}
+
+
+def _try_phrases(w):
+    return {"url": reverse("admin:routing_topic_try"), "base": lambda: {"phrases": "SPJ GU", "topic": "",
+                                                                         "keywords": ""},
+            "shown": lambda: []}
+
+
+def _instansi(w):
+    return {"url": reverse("admin:visits_instansi_add"),
+            "base": lambda: {"name": "Dinas Baru", "active": "on"},
+            "shown": lambda: [("admin", reverse("admin:visits_instansi_changelist")),
+                              ("petugas", reverse("visits:check_in"))]}
+
+
+def _topic(w):
+    anggaran = Bidang.objects.get(code="anggaran").pk
+    return {"url": reverse("admin:routing_topic_add"),
+            "base": lambda: {"name": "Topik baru", "bidang": anggaran, "keywords": "dpa, rka",
+                             "description": "", "active": "on"},
+            "shown": lambda: [("admin", reverse("admin:routing_topic_changelist")),
+                              ("kasubbag", reverse("visits:triage"))]}
+
+
+def _user(w):
+    budi = w.user("petugas")
+    base = {"username": "budi", "first_name": "Budi", "last_name": "Santoso", "email": "", "is_active": "on",
+            "groups": list(budi.groups.values_list("pk", flat=True)), "bidang": "", "jabatan": "",
+            "date_joined_0": "2026-11-01", "date_joined_1": "08:00:00"}
+    return {"url": reverse("admin:pojok_user_change", args=[budi.pk]), "base": lambda: base,
+            "shown": lambda: [("admin", reverse("admin:pojok_user_changelist")),
+                              ("kasubbag", reverse("visits:triage"))]}
+
+
+POST_TARGETS = [
+    Target("check_in", "petugas",
+           ["guest_name", "origin", "phone", "party_size", "keperluan", "arrival_time"],
+           _check_in, ("visits.forms.CheckInForm",)),
+    Target("cancel", "petugas", ["note", "next"], _cancel, ("visits.forms.CancelForm",), form_key=""),
+    Target("consultation", "staf", ["mode", "problem", "outcome", "other_documents", "documents",
+                                    "follow_up_needed", "follow_up_due", "follow_up_by", "action"],
+           _consultation, ("visits.forms_consult.ConsultationForm",)),
+    Target("transfer", "staf", ["bidang", "reason"], _transfer, ("visits.forms_consult.TransferForm",),
+           form_key="transfer_form"),
+    Target("receive", "staf", ["official"], _receive, ("visits.forms_consult.ReceiveForm",), form_key=""),
+    Target("route", "kasubbag", ["keperluan", "bidang", "topic", "assigned_to", "override_reason"], _route,
+           ("visits.triage_forms.RouteForm",)),
+    Target("piket", "kasubbag", ["user", "day"], _piket, ("visits.triage_forms.PiketForm",),
+           form_key="piket_form"),
+    Target("survey", "anon", ["suggestion", "is_complaint", "u1", "u9", "sex", "occupation"], _survey,
+           ("survey.forms.SurveyForm",)),
+    Target("kiosk", "device", ["guest_name", "origin", "keperluan", "key"], _kiosk,
+           ("lobby.kiosk.KioskForm",)),
+    Target("booking", "anon", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
+                               "part_of_day", "website", "started"], _booking,
+           ("booking.forms.BookingForm",)),
+    Target("booking_arrive", "petugas", ["code", "next"], _booking_arrive, ("booking.forms.CodeForm",),
+           form_key=""),
+    Target("login", "anon", ["username", "password"], _login, ("pojok.forms.LoginForm",),
+           side_tables=frozenset({"axes_accessattempt", "axes_accessfailurelog", "audit_loginevent"})),
+    Target("password_change", "petugas", ["old_password", "new_password1", "new_password2"], _password,
+           ("django.contrib.auth.forms.PasswordChangeForm",)),
+    Target("set_language", "anon", ["language", "next"], _language, ()),
+    Target("guest_data", "admin", ["name", "phone", "email", "aksi", "pilih", "confirm"], _guest_data,
+           ("privacy.forms.GuestSearchForm", "privacy.forms.EraseForm")),
+    Target("try_phrases", "admin", ["phrases", "topic", "keywords"], _try_phrases,
+           ("routing.forms.TryPhrasesForm",)),
+    Target("admin_instansi", "admin", ["name", "active"], _instansi, ("admin:visits.Instansi",),
+           form_key="adminform"),
+    Target("admin_topic", "admin", ["name", "bidang", "keywords", "description", "active"], _topic,
+           ("admin:routing.Topic",), form_key="adminform"),
+    Target("admin_user", "admin",
+           ["username", "first_name", "last_name", "email", "groups", "bidang", "jabatan"],
+           _user, ("pojok.admin.UserForm",), form_key="adminform"),
+]
+
+
+def _get(name, role, url_names, fields, forms=()):
+    return Target(name, role, fields, lambda w: {"urls": [reverse(n) for n in url_names], "base": lambda: {},
+                                                 "shown": lambda: []}, forms, method="get", form_key="")
+
+
+GET_TARGETS = [
+    _get("suggest", "petugas", ["routing:suggest"], ["q"]),
+    _get("returning_guests", "petugas", ["visits:returning_guests"], ["guest_name", "phone"]),
+    _get("consultation_search", "pimpinan", ["visits:consultation_search", "visits:consultation_export"],
+         ["q", "tamu", "asal", "topik", "dokumen", "dari", "sampai", "bidang", "halaman"],
+         ("visits.forms_consult.SearchForm",)),
+    _get("consultation_search_staf", "staf", ["visits:consultation_search"],
+         ["q", "tamu", "bidang", "halaman"]),
+    _get("reports", "pimpinan", ["visits:reports", "visits:report_print", "visits:report_csv",
+                                 "visits:report_xlsx"],
+         ["periode", "bulan", "dari", "sampai", "bidang", "topik", "petugas", "asal"],
+         ("visits.filters.ReportFilterForm",)),
+    _get("routing_quality", "kasubbag", ["visits:routing_quality"], ["dari", "sampai"],
+         ("visits.triage_forms.PeriodForm",)),
+    _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",)),
+    _get("ikm", "pimpinan", ["survey:report", "survey:print", "survey:export"],
+         ["dari", "sampai", "bidang", "topik"],
+         ("survey.forms.ReportFilterForm",)),
+    _get("lists", "staf", ["visits:follow_ups"], ["halaman"]),
+    _get("expected", "petugas", ["booking:expected"], ["tanggal"]),
+    _get("notice", "anon", ["privacy:notice"], ["kembali"]),
+    _get("admin_search", "admin", ["admin:visits_visit_changelist", "admin:routing_topic_changelist",
+                                   "admin:pojok_user_changelist"], ["q", "o", "p", "bidang__id__exact"]),
+]

@@ -1,0 +1,97 @@
+"""The people and objects the trust tests open pages with, built fresh for each test.
+
+Every role of the office is here as a person (the piket on and off duty too), and `World` makes,
+on demand, a visit of Bidang Anggaran in the state a URL needs, so that a move made by one URL's
+POST never changes the object another URL is opened with.
+"""
+
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.test import Client
+from django.utils import timezone
+
+from lobby.models import Device
+from pojok import roles
+from survey.answering import invite
+from tests.factories import advance_to, make_user
+from visits.models import Consultation, Mode, Piket, Visit, record_consultation
+
+# The roles every URL is walked as; the staff of another Bidang (dodi, Aset) is the outsider.
+ROLES = ["anon", "petugas", "kasubbag", "piket", "piket_off", "staf", "staf_lain", "pimpinan", "admin"]
+
+# How far along the lifecycle a visit must be for a page (moves as tests/factories.advance_to names them).
+MOVES_TO = {
+    "greeting": [],
+    "triage": ["greet", "report"],
+    "waiting": ["greet", "report", "route"],
+    "consulting": ["greet", "report", "route", "receive"],
+    "leaving": ["greet", "report", "route", "receive", "finish"],
+}
+
+
+class World:
+    """The named people and a maker of fresh objects; `user(role)` is None for the anonymous guest."""
+
+    def __init__(self):
+        self.people = {
+            "petugas": make_user("budi", roles.PETUGAS, full_name="Budi Santoso"),
+            "kasubbag": make_user("sri", roles.KASUBBAG, full_name="Sri Rahayu"),
+            "piket": make_user("wawan", roles.PETUGAS, full_name="Wawan Piket"),
+            "piket_off": make_user("yuni", roles.PETUGAS, full_name="Yuni Kemarin"),
+            "staf": make_user("ani", roles.STAF, bidang_code="anggaran", full_name="Ani Lestari",
+                              jabatan="pelaksana"),
+            "staf_lain": make_user("dodi", roles.STAF, bidang_code="aset", full_name="Dodi Pratama",
+                                   jabatan="pelaksana"),
+            "pimpinan": make_user("hendra", roles.PIMPINAN, full_name="Hendra Wijaya"),
+            "admin": make_user("rina", roles.ADMIN, full_name="Rina Admin", is_staff=True),
+        }
+        today = timezone.localdate()
+        sri = self.people["kasubbag"]
+        Piket.objects.create(user=self.people["piket"], day=today, assigned_by=sri)
+        Piket.objects.create(user=self.people["piket_off"], day=today - timedelta(days=1), assigned_by=sri)
+        self.lifecycle_people = {"petugas": self.people["petugas"], "kasubbag": sri,
+                                 "staf": self.people["staf"]}
+
+    def user(self, role: str):
+        return self.people.get(role)
+
+    def client(self, role: str, **kwargs) -> Client:
+        client = Client(**kwargs)
+        if role != "anon":
+            client.force_login(self.people[role])
+        return client
+
+    # --- objects a URL is filled with -------------------------------------------------------
+
+    def visit(self, state: str = "waiting", **fields) -> Visit:
+        """A visit of today, of Bidang Anggaran once routed, in the given state."""
+        at = timezone.now() - timedelta(minutes=30)
+        visit = Visit.check_in(by=self.people["petugas"], guest_name=fields.pop("guest_name", "Siti Aminah"),
+                               origin="Dinas Kesehatan", keperluan="Konsultasi pergeseran anggaran", at=at,
+                               **fields)
+        return advance_to(visit, MOVES_TO[state], self.lifecycle_people, at=at)
+
+    def consultation(self, *, follow_up=False) -> Consultation:
+        """A draft record of a guest in consultation with Bidang Anggaran (a follow-up promised, if asked)."""
+        visit = self.visit("consulting")
+        extra = {"follow_up_needed": True, "follow_up_due": visit.day + timedelta(days=7),
+                 "follow_up_by": self.people["staf"]} if follow_up else {}
+        return record_consultation(visit=visit, by=self.people["staf"], mode=Mode.PRESCRIPTION,
+                                   problem="Pergeseran antar-objek", outcome="Dijelaskan alurnya", **extra)
+
+    def piket_tomorrow(self) -> Piket:
+        tomorrow = timezone.localdate() + timedelta(days=1)
+        piket, _ = Piket.objects.get_or_create(user=self.people["petugas"], day=tomorrow,
+                                               defaults={"assigned_by": self.people["kasubbag"]})
+        return piket
+
+    def survey_token(self) -> str:
+        return invite(visit=self.visit("leaving")).token
+
+    def pairing_token(self, kind=Device.Kind.DISPLAY) -> str:
+        device = Device.objects.create(name=f"Perangkat {Device.objects.count() + 1}", kind=kind)
+        return device.new_pairing_token(by=self.people["admin"])
+
+    def user_model(self):
+        return get_user_model()
