@@ -1,6 +1,7 @@
 # Pojok Konsultasi: the two commands of the quick start, and a few helpers.
 #   make run    set up everything, load demo data, serve on http://127.0.0.1:8000 (SQLite)
-#   make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL)
+#   make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL;
+#               PYTEST_ARGS='-m "not browser"' leaves out the browser tests)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -37,7 +38,7 @@ run: seed
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest $(PYTEST_ARGS)
 
 check: setup
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run

@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "lobby.middleware.DeviceLockMiddleware",
+    "pojok.middleware.AdminSearchLimitMiddleware",
     "pojok.idle.IdleSessionMiddleware",
     "pojok.security.ContentSecurityPolicyMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires

@@ -13,6 +13,7 @@ urlpatterns = [
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("akun/sandi/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("akun/masih-di-sini/", views.still_here, name="still_here"),
     path("bahasa/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
     path("", include("visits.urls")),

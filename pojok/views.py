@@ -31,3 +31,13 @@ def healthz(request: HttpRequest) -> JsonResponse:
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_required
+@never_cache
+@require_GET
+def still_here(request: HttpRequest) -> HttpResponse:
+    """Typing in a form is activity: pojok.js calls this now and then while a person types, so a long
+    consultation note is not lost to the idle timeout when it is finally saved. The idle middleware
+    does the work; the answer is empty."""
+    return HttpResponse(status=204)

@@ -46,6 +46,16 @@
     }
   });
 
+  // Typing is activity too, though it sends nothing until the form is saved: tell the server at most
+  // once a minute, so a long note typed in one go does not meet the idle timeout on saving.
+  var lastStillHere = 0;
+  document.addEventListener("input", function () {
+    var url = document.body.getAttribute("data-still-here");
+    if (!url || Date.now() - lastStillHere < 60000) return;
+    lastStillHere = Date.now();
+    fetch(url, {credentials: "same-origin"}).catch(function () {});
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("select[data-autosubmit]")) event.target.form.submit();
   });

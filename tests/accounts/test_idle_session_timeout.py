@@ -143,3 +143,16 @@ def test_a_garbled_page_address_in_an_expired_poll_still_goes_to_login(desk):
     _idle_for(desk, 31 * MINUTE)
     response = desk.get(reverse("visits:desk_rows"), **{**POLL, "HTTP_HX_CURRENT_URL": "http://[bukan/"})
     assert response["HX-Redirect"] == reverse("login")
+
+
+def test_typing_a_long_note_keeps_the_session_so_the_note_is_not_lost(desk):
+    _idle_for(desk, 29 * MINUTE)
+    assert desk.get(reverse("still_here")).status_code == 204  # pojok.js, while the person types
+    assert _last_activity(desk) >= int(time.time()) - 1 and is_logged_in(desk)
+    page = desk.get(reverse("visits:desk"))
+    assert 'data-still-here="/akun/masih-di-sini/"' in page.content.decode()
+
+
+def test_the_still_here_call_needs_a_login(client):
+    response = client.get(reverse("still_here"))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))

@@ -25,6 +25,7 @@ EXPECTED = {
              "kasubbag": "→visits:triage →visits:triage", STAFF: "→visits:inbox →visits:inbox",
              READERS: "→visits:reports →visits:reports"},
     "healthz": {"*": "200 405"},
+    "still_here": {"anon": "login login", "*": "204 405"},  # typing counts as activity (pojok.js)
     "login": {"anon": "200 200", "*": "→home →home"},  # POST without data: the form's errors
     "logout": {"*": "405 login"},  # logging out is a POST
     "password_change": {"anon": "login login", "*": "200 200"},
