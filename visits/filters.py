@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from routing.models import Bidang, Topic
 
-from .reports import PERIOD_CHOICES, Period, Scope
 from .models import Visit
+from .reports import PERIOD_CHOICES, Period, Scope
 from .reports.scope import MONTH, RANGE, THIS_MONTH
 
 LONGEST_RANGE_DAYS = 3 * 366  # a report of a few years at most: the page lists every day

@@ -8,8 +8,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .conftest import OCTOBER, walk
 from tests.factories import wib
+
+from .conftest import OCTOBER, walk
 
 
 def attr(html, selector_attr, value, name):
