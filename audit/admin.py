@@ -4,26 +4,20 @@ from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
 
+from pojok.admin_mixins import ReadOnlyAdminMixin
+
 from .models import LoginEvent
 
 
 @admin.register(LoginEvent)
-class LoginEventAdmin(admin.ModelAdmin):
+class LoginEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    """The log is evidence: nobody adds, edits or removes a row, not even a superuser."""
+
     list_display = ["at", "kind", "username", "user", "ip_address", "user_agent", "by"]
     list_filter = ["kind", "at"]
     search_fields = ["username", "ip_address", "user_agent", "user__first_name", "user__last_name"]
     date_hierarchy = "at"
     list_select_related = ["user", "by"]
-
-    # The log is evidence: nobody adds, edits or removes a row, not even a superuser.
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 admin.site.unregister(AccessAttempt)

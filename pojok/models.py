@@ -31,3 +31,19 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
+
+
+class SingletonSettings(models.Model):
+    """Settings the administrator edits, kept in one row (pk 1); its defaults until first saved."""
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a singleton: there is only ever the one row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls):
+        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1)

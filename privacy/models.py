@@ -9,6 +9,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 
+from pojok.models import SingletonSettings
+
 # A year covers the office's whole cycle with a guest: the budget year their consultation is about,
 # the follow-ups, the monthly and yearly SOP evaluation and a complaint about the service. The reports
 # keep their figures after anonymization, so the statistics do not need the names any longer than that.
@@ -19,7 +21,7 @@ MAX_RETENTION_DAYS = 3650
 DEFAULT_CONTACT = "Sekretariat BPKAD Kabupaten Lampung Selatan, melalui petugas meja depan Pojok Konsultasi."
 
 
-class PrivacySetting(models.Model):
+class PrivacySetting(SingletonSettings):
     """One row (pk 1), like visits.ReportSettings: the retention period and the contact for requests."""
 
     retention_days = models.PositiveSmallIntegerField(
@@ -41,15 +43,6 @@ class PrivacySetting(models.Model):
 
     def __str__(self) -> str:
         return f"Masa simpan {self.retention_days} hari"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1  # a singleton: there is only ever the one row
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def current(cls) -> "PrivacySetting":
-        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class Kind(models.TextChoices):

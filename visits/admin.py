@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from pojok.admin_mixins import ReadOnlyAdminMixin, SingletonAdminMixin
+
 from .models import DocumentType, Instansi, ReportSettings, SopStep, Visit, VisitEvent, VisitStep
 
 
@@ -52,7 +54,7 @@ class VisitEventInline(ReadOnlyInline):
 
 
 @admin.register(Visit)
-class VisitAdmin(admin.ModelAdmin):
+class VisitAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """Read-only: a visit changes only through its lifecycle, never by editing fields here."""
 
     list_display = ["queue_number", "day", "guest_name", "origin", "state", "bidang"]
@@ -61,22 +63,7 @@ class VisitAdmin(admin.ModelAdmin):
     date_hierarchy = "day"
     inlines = [VisitStepInline, VisitEventInline]
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(ReportSettings)
-class ReportSettingsAdmin(admin.ModelAdmin):
+class ReportSettingsAdmin(SingletonAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "compliance_threshold"]
-
-    def has_add_permission(self, request):
-        return not ReportSettings.objects.exists()  # the one row; after that it is only edited
-
-    def has_delete_permission(self, request, obj=None):
-        return False

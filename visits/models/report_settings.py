@@ -3,10 +3,12 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from pojok.models import SingletonSettings
+
 DEFAULT_THRESHOLD = 90
 
 
-class ReportSettings(models.Model):
+class ReportSettings(SingletonSettings):
     """One row (pk 1): a step "berjalan dengan baik" when this share of it keeps its standard."""
 
     compliance_threshold = models.PositiveSmallIntegerField(
@@ -22,12 +24,3 @@ class ReportSettings(models.Model):
 
     def __str__(self) -> str:
         return f"Ambang kepatuhan {self.compliance_threshold}%"
-
-    def save(self, *args, **kwargs):
-        self.pk = 1  # a singleton: there is only ever the one row
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def current(cls) -> "ReportSettings":
-        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
