@@ -6,7 +6,8 @@ the admin reads them. No password, not even a wrong one, is ever stored.
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from pojok import clock
 
 
 class LoginEvent(models.Model):
@@ -18,7 +19,7 @@ class LoginEvent(models.Model):
         IDLE_LOGOUT = "idle_logout", "Sesi berakhir (tidak aktif)"
         UNLOCKED = "unlocked", "Kunci dibuka oleh admin"
 
-    at = models.DateTimeField("waktu", default=timezone.now, db_index=True)
+    at = models.DateTimeField("waktu", default=clock.now, db_index=True)
     kind = models.CharField("kejadian", max_length=20, choices=Kind.choices, db_index=True)
     username = models.CharField("nama pengguna", max_length=150, blank=True,
                                 help_text="Nama yang diketik saat masuk (juga bila tidak ada akunnya).")

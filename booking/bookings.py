@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from notifications.outbox import queue_guest_email
+from pojok import clock
 from routing.suggest import suggest
 from visits.models import Visit, local_time
 
@@ -44,7 +45,7 @@ def check_limits(*, phone: str, source: str, today: date) -> None:
 def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_of_day, source="",
              now: datetime | None = None) -> Booking:
     """A new booking with a unique code and the suggested Bidang; the code is emailed if asked."""
-    now = now or timezone.now()
+    now = now or clock.now()
     today = timezone.localdate(now)
     check_limits(phone=phone, source=source, today=today)
     top = suggest(keperluan)[0]
@@ -74,7 +75,7 @@ def arrive(*, code: str, check_in, at: datetime | None = None) -> Visit:
 
     Raises BookingRefused for a code that is unknown, already used, or not for today.
     """
-    at = at or timezone.now()
+    at = at or clock.now()
     with transaction.atomic():
         booking = Booking.objects.select_for_update().filter(code=clean_code(code)).first()
         refuse_unusable(booking, code=code, today=timezone.localdate(at))

@@ -8,7 +8,8 @@ that cannot be misread (no 0/O, 1/I/L). It is good for its planned day only, and
 import secrets
 
 from django.db import models
-from django.utils import timezone
+
+from pojok import clock
 
 CODE_PREFIX = "PK"
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -47,7 +48,7 @@ class Booking(models.Model):
         "routing.Topic", verbose_name="usulan topik", null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField("didaftarkan", default=timezone.now)
+    created_at = models.DateTimeField("didaftarkan", default=clock.now)
     created_on = models.DateField("tanggal daftar", db_index=True)  # for the per-day limits
     source = models.CharField("jaringan pengirim (sidik)", max_length=16, blank=True, db_index=True)
     visit = models.OneToOneField(

@@ -7,10 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pojok import clock
 from pojok.security import client_ip
 from survey.qr import qr_svg
 from visits import policy
@@ -36,7 +36,7 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             request.session[SESSION_KEY] = [booking.pk, *request.session.get(SESSION_KEY, [])][:10]
             return redirect("booking:done")
-    context = {"form": form, "started": started_token(timezone.now()), "instansi": BookingForm.instansi_names()}
+    context = {"form": form, "started": started_token(clock.now()), "instansi": BookingForm.instansi_names()}
     return render(request, "booking/register.html", context, status=400 if form.errors else 200)
 
 
@@ -55,7 +55,7 @@ def done(request: HttpRequest) -> HttpResponse:
 def expected(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_front_desk, request.user)
     day = _day_asked(request.GET.get("tanggal"))
-    context = {"day": day, "today": timezone.localdate(), "bookings": bookings.expected_on(day),
+    context = {"day": day, "today": clock.today(), "bookings": bookings.expected_on(day),
                "code_form": CodeForm()}
     return render(request, "booking/expected.html", context)
 
@@ -64,7 +64,7 @@ def _day_asked(text: str | None) -> date:
     try:
         return date.fromisoformat(text or "")
     except ValueError:
-        return timezone.localdate()
+        return clock.today()
 
 
 @login_required

@@ -1,7 +1,7 @@
 """A Bidang's "panggil": call a waiting guest's queue number on the lobby display."""
 
-from django.utils import timezone
 
+from pojok import clock
 from visits import policy
 from visits.models import MoveRefused
 from visits.models.lifecycle import State
@@ -14,4 +14,4 @@ def call_guest(*, visit, by, at=None) -> Call:
     policy.require(policy.can_consult_visit, by, visit)
     if visit.state != State.WAITING:
         raise MoveRefused(f"Nomor {visit.queue_number} tidak sedang menunggu diterima, jadi tidak dipanggil.")
-    return Call.objects.create(visit=visit, bidang_id=visit.bidang_id, by=by, at=at or timezone.now())
+    return Call.objects.create(visit=visit, bidang_id=visit.bidang_id, by=by, at=at or clock.now())

@@ -9,7 +9,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.utils import timezone
+
+from pojok import clock
 
 from .models import Device
 
@@ -46,7 +47,7 @@ def remember_device(response, device: Device, secret: str) -> None:
 
 
 def _note_seen(device: Device) -> None:
-    now = timezone.now()
+    now = clock.now()
     if device.last_seen is None or now - device.last_seen >= SEEN_EVERY:
         Device.objects.filter(pk=device.pk).update(last_seen=now)
         device.last_seen = now

@@ -7,8 +7,7 @@ name or phone never reaches the template. A fixed number of queries, whatever th
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils import timezone
-
+from pojok import clock
 from visits.models import Visit, VisitEvent
 from visits.models.lifecycle import QUEUE_PREFIX, State
 
@@ -42,7 +41,7 @@ def queue_number(seq: int) -> str:
 
 def lobby_board(*, day=None) -> dict:
     """The day's queue for the display: waiting, being served, and the latest call."""
-    day = day or timezone.localdate()
+    day = day or clock.today()
     today = Visit.objects.of_day(day).order_by("queue_seq")
     return {
         "waiting": [_row(r) for r in today.filter(state__in=WAITING_STATES).values(*ROW_FIELDS)],

@@ -10,7 +10,8 @@ import secrets
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from pojok import clock
 
 
 def hash_token(token: str) -> str:
@@ -30,7 +31,7 @@ class Device(models.Model):
         "aktif", default=True, help_text="Hapus centang untuk mencabut perangkat: langsung berhenti bekerja.")
     paired_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="dipasangkan oleh", null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField("dibuat", default=timezone.now, editable=False)
+    created_at = models.DateTimeField("dibuat", default=clock.now, editable=False)
     paired_at = models.DateTimeField("dipasangkan", null=True, blank=True, editable=False)
     last_seen = models.DateTimeField("terakhir terlihat", null=True, blank=True, editable=False)
 
@@ -52,7 +53,7 @@ class Device(models.Model):
     def pair(self, *, at=None) -> str:
         """Use up the pairing code: the device's own secret, to keep in its cookie."""
         secret = secrets.token_urlsafe(32)
-        self.token_hash, self.pairing_hash, self.paired_at = hash_token(secret), "", at or timezone.now()
+        self.token_hash, self.pairing_hash, self.paired_at = hash_token(secret), "", at or clock.now()
         self.save(update_fields=["token_hash", "pairing_hash", "paired_at"])
         return secret
 
@@ -66,7 +67,7 @@ class Call(models.Model):
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="calls")
     bidang = models.ForeignKey("routing.Bidang", on_delete=models.PROTECT, related_name="+")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = "panggilan"
@@ -81,7 +82,7 @@ class KioskCheckIn(models.Model):
     key = models.UUIDField("kunci", unique=True)
     device = models.ForeignKey(Device, on_delete=models.PROTECT, related_name="check_ins")
     visit = models.OneToOneField("visits.Visit", on_delete=models.CASCADE, related_name="kiosk_check_in")
-    at = models.DateTimeField(default=timezone.now)
+    at = models.DateTimeField(default=clock.now)
 
     class Meta:
         verbose_name = "check-in kios"

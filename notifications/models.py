@@ -7,7 +7,8 @@ by `manage.py send_notifications` (cron), and shows in the admin.
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+
+from pojok import clock
 
 MAX_ATTEMPTS = 5
 
@@ -25,7 +26,7 @@ class NotificationQuerySet(models.QuerySet):
 
 
 class Notification(models.Model):
-    created_at = models.DateTimeField("dibuat", default=timezone.now)
+    created_at = models.DateTimeField("dibuat", default=clock.now)
     bidang = models.ForeignKey(  # empty for an email to a guest (a pre-registration's booking code)
         "routing.Bidang", verbose_name="Bidang", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     visit = models.ForeignKey(

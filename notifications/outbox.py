@@ -6,8 +6,8 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
 
+from pojok import clock
 from pojok.roles import CONSULT_PERM
 
 from .models import Notification, Status
@@ -94,7 +94,7 @@ def _send_one(row: Notification, connection, now) -> bool:
 
 
 def _record(row: Notification, now, *, error=None) -> None:
-    now = now or timezone.now()
+    now = now or clock.now()
     changes = {"attempts": row.attempts + 1, "last_attempt_at": now}
     if error is None:
         changes.update(status=Status.SENT, sent_at=now, last_error="")

@@ -6,7 +6,6 @@ those timed htmx requests with the POLL_HEADER, which neither refreshes the cloc
 session alive. Paired lobby devices have no person logged in and are never touched here.
 """
 
-import time
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -18,6 +17,8 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from pojok import clock
+
 LAST_ACTIVITY = "pojok_last_activity"
 POLL_HEADER = "X-Pojok-Poll"
 # Writing the session on every click costs a database write each time; a resolution of a few
@@ -28,7 +29,7 @@ RESOLUTION_SECONDS = 15
 def start_clock(sender, request, user, **kwargs) -> None:
     """At login (connected in apps.py): the clock starts with the session, not at its first page."""
     if request is not None and hasattr(request, "session"):
-        request.session[LAST_ACTIVITY] = int(time.time())
+        request.session[LAST_ACTIVITY] = clock.timestamp()
 
 
 def is_poll(request) -> bool:
@@ -41,7 +42,7 @@ class IdleSessionMiddleware:
 
     def __call__(self, request):
         if request.user.is_authenticated:
-            now = int(time.time())
+            now = clock.timestamp()
             last = request.session.get(LAST_ACTIVITY)
             if last is not None and now - last > settings.SESSION_IDLE_SECONDS:
                 return self._expire(request)

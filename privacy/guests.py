@@ -14,7 +14,8 @@ from operator import or_
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
-from django.utils import timezone
+
+from pojok import clock
 
 from .holders import HOLDERS, VISIT, Holder
 from .models import Kind, PersonalDataLog
@@ -100,7 +101,7 @@ def export_guest(guest: Guest, chosen: set[str], *, by) -> dict:
     data = {item.holder.label: item.values() for item in found}
     counts = {label: len(rows) for label, rows in data.items()}
     PersonalDataLog.objects.create(kind=Kind.EXPORT, by=by, rows=sum(counts.values()), counts=counts)
-    return {"dibuat": timezone.localtime().isoformat(timespec="seconds"), "dicari_dengan": guest.criteria(),
+    return {"dibuat": clock.local_now().isoformat(timespec="seconds"), "dicari_dengan": guest.criteria(),
             "data": data}
 
 

@@ -7,8 +7,8 @@ The log never holds the personal data itself: only who, when, what kind and how 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils import timezone
 
+from pojok import clock
 from pojok.models import SingletonSettings
 
 # A year covers the office's whole cycle with a guest: the budget year their consultation is about,
@@ -54,7 +54,7 @@ class Kind(models.TextChoices):
 class PersonalDataLog(models.Model):
     """One handling of guests' personal data: who (None: the scheduled job), when, how many rows."""
 
-    at = models.DateTimeField("waktu", default=timezone.now)
+    at = models.DateTimeField("waktu", default=clock.now)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",

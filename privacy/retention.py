@@ -8,7 +8,8 @@ continues on the next run. Rows already anonymized no longer match, so a rerun c
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
+
+from pojok import clock
 
 from .holders import HOLDERS, Holder
 from .models import Kind, PersonalDataLog, PrivacySetting
@@ -19,7 +20,7 @@ BATCH_SIZE = 1000
 def retention_cutoff(days: int | None = None, *, today: date | None = None) -> date:
     """The first day still kept: rows dated before it are anonymized."""
     days = PrivacySetting.current().retention_days if days is None else days
-    return (today or timezone.localdate()) - timedelta(days=days)
+    return (today or clock.today()) - timedelta(days=days)
 
 
 def anonymize_expired(*, cutoff: date, batch_size: int = BATCH_SIZE) -> dict[str, int]:

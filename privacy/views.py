@@ -11,9 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
+
+from pojok import clock
 
 from . import policy
 from .forms import EraseForm, GuestSearchForm
@@ -56,7 +57,7 @@ def _export(request, guest, chosen) -> HttpResponse:
     data = export_guest(guest, chosen, by=request.user)
     response = HttpResponse(json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2),
                             content_type="application/json; charset=utf-8")
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    stamp = clock.local_now().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="data-pribadi-tamu-{stamp}.json"'
     response["Cache-Control"] = "no-store"
     return response

@@ -1,8 +1,8 @@
 """Inviting a guest and taking their answers: the only code that writes invitations and responses."""
 
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 
+from pojok import clock
 from visits.models import State
 
 from .models import Answer, Invitation, Response, link_expiry, new_token
@@ -28,7 +28,7 @@ def invite(*, visit, at=None) -> Invitation:
         try:
             with transaction.atomic():
                 return Invitation.objects.create(
-                    visit=visit, token=new_token(), created_at=at or timezone.now(),
+                    visit=visit, token=new_token(), created_at=at or clock.now(),
                     expires_at=link_expiry(visit.day),
                 )
         except IntegrityError:

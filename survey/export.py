@@ -6,9 +6,10 @@ integer sums and counts they come from, so a reader can recompute every figure i
 
 from io import BytesIO
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from pojok import clock
 
 from .reports import IkmReport
 
@@ -96,7 +97,7 @@ def workbook(report: IkmReport, profile: list[dict], suggestions) -> bytes:
     _profile(book, profile)
     _suggestions(book, suggestions)
     book.properties.creator = "Pojok Konsultasi BPKAD"
-    book.properties.created = timezone.now().replace(tzinfo=None)
+    book.properties.created = clock.now().replace(tzinfo=None)
     out = BytesIO()
     book.save(out)
     return out.getvalue()

@@ -3,8 +3,8 @@
 from datetime import date
 
 from django import forms
-from django.utils import timezone
 
+from pojok import clock
 from routing.models import Bidang, Topic
 
 from .models import AgeGroup, Education, Occupation, Sex, Unsur
@@ -81,7 +81,7 @@ class ReportFilterForm(forms.Form):
     @staticmethod
     def default_period() -> tuple[date, date]:
         """This year so far: SKM results are published per year (or per semester, by choosing dates)."""
-        today = timezone.localdate()
+        today = clock.today()
         return today.replace(month=1, day=1), today
 
     def clean(self):

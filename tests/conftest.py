@@ -2,6 +2,9 @@
 
 budi is the petugas at the front desk, sri the Kasubbag Umum, ani is staff of Bidang Anggaran and
 dodi staff of Bidang Aset (another Bidang), hendra the pimpinan, and rina the admin.
+
+Every test meets the app's clock stopped at tests.clock.TESTS_START (the `clock` fixture moves it),
+never the real date.
 """
 
 import pytest
@@ -9,9 +12,18 @@ import pytest
 from pojok import roles
 from routing.catalog import ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
+from tests.clock import TestClock
 from tests.factories import make_user
 from visits.models import SopStep
 from visits.sop import ensure_sop_steps
+
+
+@pytest.fixture(autouse=True)
+def clock(request):
+    """The app's clock, stopped at a fixed moment for every test (running for the browser tests)."""
+    test_clock = TestClock(running="live_server" in request.fixturenames).install()
+    yield test_clock
+    test_clock.uninstall()
 
 
 def _restore_catalog() -> None:

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils import timezone
 
+from pojok import clock
 from pojok.models import Jabatan
 
 from . import policy
@@ -41,7 +42,7 @@ def official_label(user) -> str:
 def waiting_count(user) -> int:
     """Guests routed to the user's Bidang today and not yet received: the navigation badge."""
     return Visit.objects.filter(
-        day=timezone.localdate(), state=State.WAITING, bidang_id=user.bidang_id
+        day=clock.today(), state=State.WAITING, bidang_id=user.bidang_id
     ).count()
 
 
@@ -85,7 +86,7 @@ def complete_follow_up(*, consultation, by, at=None) -> None:
         raise MoveRefused("Anda tidak berwenang menandai tindak lanjut ini.")
     updated = Consultation.objects.filter(
         pk=consultation.pk, follow_up_needed=True, follow_up_done_at__isnull=True
-    ).update(follow_up_done_at=at or timezone.now())
+    ).update(follow_up_done_at=at or clock.now())
     if not updated:
         raise MoveRefused("Tindak lanjut ini sudah ditandai selesai.")
     consultation.refresh_from_db()
@@ -125,7 +126,7 @@ def missing_steps_note(visit) -> str:
 
 def close_stale_visits(*, at=None) -> list[Closed]:
     """Mark every stale open visit as not completed, keeping what was recorded. Safe to repeat."""
-    at = at or timezone.now()
+    at = at or clock.now()
     closed = []
     for visit in stale_visits(at=at):
         step = visit.current_step()

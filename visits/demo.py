@@ -11,6 +11,8 @@ from datetime import date, datetime, time, timedelta
 from django.db import connection, transaction
 from django.utils import timezone
 
+from pojok import clock
+
 from .models import (
     Consultation,
     Mode,
@@ -112,7 +114,7 @@ class DemoVisits:
 
     def add(self, count: int, days: int, *, today: date | None = None) -> int:
         """Add `count` visits over the `days` days before `today` (which is not included)."""
-        today = today or timezone.localdate()
+        today = today or clock.today()
         first = today - timedelta(days=days)
         made = 0
         while made < count:
@@ -211,7 +213,7 @@ def _event(visit_id, at, by, action, from_state, to_state, note="") -> dict:
 
 def add_today(count: int, *, people: dict, bidang: dict) -> int:
     """Today's visits at every stage, made through the real lifecycle so the boards have life."""
-    now = timezone.now()
+    now = clock.now()
     existing = Visit.objects.of_day(timezone.localdate(now)).count()
     rng = random.Random(existing)
     plan = ["greet", "report", "route", "receive", "finish", "see_out"]

@@ -6,8 +6,8 @@ from datetime import date
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from pojok import clock
 from routing.models import Bidang, Topic
 
 from .models import Visit
@@ -135,7 +135,7 @@ class ReportFilter(django_filters.FilterSet):
     def __init__(self, data=None, *args, today: date | None = None, **kwargs):
         data = data.copy() if data is not None else {}
         data.setdefault("periode", THIS_MONTH)
-        self.today = today or timezone.localdate()
+        self.today = today or clock.today()
         super().__init__(data, *args, **kwargs)
 
     def filter_queryset(self, queryset):

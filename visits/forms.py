@@ -7,6 +7,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from pojok import clock
+
 from .models import Instansi
 
 MAX_BACKDATE = timedelta(minutes=60)
@@ -81,7 +83,7 @@ class CheckInForm(forms.Form):
 
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.now = now or timezone.now()
+        self.now = now or clock.now()
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

@@ -1,8 +1,8 @@
 """Who may do what with a visit: the one place the roles are checked for the visits app."""
 
 from django.core.exceptions import PermissionDenied
-from django.utils import timezone
 
+from pojok import clock
 from pojok.roles import CONSULT_PERM, FRONT_DESK_PERM, REPORT_PERM, ROUTE_PERM
 
 FRONT_DESK = "front_desk"
@@ -19,7 +19,7 @@ def is_on_duty(user, day=None) -> bool:
     """A petugas piket the Kasubbag named for this day (remembered on the user for the request)."""
     from .models import Piket
 
-    day = day or timezone.localdate()
+    day = day or clock.today()
     cache = user.__dict__.setdefault("_piket_days", {})
     if day not in cache:
         cache[day] = Piket.objects.filter(user=user, day=day).exists()

@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from notifications.outbox import queue_bidang_email
+from pojok import clock
 from routing.suggest import suggest
 
 from . import policy
@@ -97,7 +98,7 @@ def _notify_bidang(decision: RoutingDecision) -> None:
 def name_piket(*, user, day, by) -> Piket:
     """The Kasubbag names a petugas to route guests on `day`; refused for the past or a non-petugas."""
     policy.require(policy.can_name_piket, by)
-    if day < timezone.localdate():
+    if day < clock.today():
         raise RoutingRefused("Tanggal piket tidak boleh sebelum hari ini.", field="day")
     if not (user.is_active and policy.can_front_desk(user)):
         raise RoutingRefused(f"{user.display_name} bukan petugas.", field="user")
@@ -114,7 +115,7 @@ def remove_piket(*, piket, by) -> None:
 
 def on_duty(day=None):
     """Who stands in on `day` (today by default), with who named them."""
-    return Piket.objects.filter(day=day or timezone.localdate()).select_related("user", "assigned_by")
+    return Piket.objects.filter(day=day or clock.today()).select_related("user", "assigned_by")
 
 
 # --- routing quality: how often the suggestion was taken, per topic ------------------------

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
+from pojok import clock
 from pojok.roles import CONSULT_PERM, FRONT_DESK_PERM
 from routing.models import Bidang, Topic
 
@@ -74,7 +74,7 @@ class PiketForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {"day": timezone.localdate()})
+        kwargs.setdefault("initial", {"day": clock.today()})
         super().__init__(*args, **kwargs)
         self.fields["user"].queryset = (
             get_user_model().objects.with_perm(FRONT_DESK_PERM, is_active=True, include_superusers=False)
@@ -92,7 +92,7 @@ class PeriodForm(forms.Form):
                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def period(self):
-        today = timezone.localdate()
+        today = clock.today()
         data = self.cleaned_data if self.is_valid() else {}
         end = data.get("sampai") or today
         start = data.get("dari") or end - timedelta(days=REPORT_DAYS - 1)

@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from pojok import roles
+from pojok import clock, roles
 from routing.models import Topic
 from tests.factories import bidang, make_user, make_visit
 from tests.visits.conftest import record_of  # noqa: F401  (a fixture: everything a move may change)
@@ -31,7 +31,7 @@ def topic(db):
 
 def _start_of_visit():
     """A few minutes ago, but never yesterday: the inbox shows today's guests only."""
-    now = timezone.now()
+    now = clock.now()
     midnight = timezone.localtime(now).replace(hour=0, minute=0, second=0, microsecond=0)
     return max(now - timedelta(minutes=6), midnight)
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from pojok import clock
 from visits.models import Consultation
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,7 @@ def promised(finished, kabid):
 
     def make(days, guest_name, **kwargs):
         visit = finished(guest_name=guest_name, **kwargs)
-        due = timezone.localdate() + timedelta(days=days) if days is not None else None
+        due = clock.today() + timedelta(days=days) if days is not None else None
         Consultation.objects.filter(visit=visit).update(
             follow_up_needed=True, follow_up_due=due, follow_up_by=kabid
         )

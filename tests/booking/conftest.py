@@ -2,14 +2,13 @@
 
 from datetime import date, timedelta
 
-from django.utils import timezone
-
 from booking.forms import started_token
 from booking.models import Booking, PartOfDay
+from pojok import clock
 
 
 def next_office_day(after: date | None = None) -> date:
-    day = (after or timezone.localdate()) + timedelta(days=1)
+    day = (after or clock.today()) + timedelta(days=1)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     return day
@@ -20,11 +19,11 @@ def booking_form(**changes) -> dict:
     return {"guest_name": "Rudi Hartono", "origin": "Dinas Pendidikan", "phone": "0812 3456 7890",
             "email": "", "keperluan": "Konsultasi pergeseran anggaran DPA",
             "planned_date": next_office_day().isoformat(), "part_of_day": PartOfDay.MORNING,
-            "started": started_token(timezone.now() - timedelta(seconds=10)), "website": "", **changes}
+            "started": started_token(clock.now() - timedelta(seconds=10)), "website": "", **changes}
 
 
 def make_booking(*, code="7Q3XKD", planned_date=None, **changes) -> Booking:
     fields = {"guest_name": "Rudi Hartono", "origin": "Dinas Pendidikan", "phone": "+6281234567890",
               "keperluan": "Konsultasi pergeseran anggaran DPA", "part_of_day": PartOfDay.MORNING,
-              "created_on": timezone.localdate(), **changes}
-    return Booking.objects.create(code=code, planned_date=planned_date or timezone.localdate(), **fields)
+              "created_on": clock.today(), **changes}
+    return Booking.objects.create(code=code, planned_date=planned_date or clock.today(), **fields)

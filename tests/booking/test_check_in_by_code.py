@@ -4,9 +4,9 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from booking.models import Booking
+from pojok import clock
 from tests.factories import bidang, make_visit
 from visits.models import State, Visit
 
@@ -48,7 +48,7 @@ def test_a_used_code_is_refused_with_the_queue_number_it_became(client_of, petug
     (2, "belum berlaku hari ini"),
 ])
 def test_a_code_for_another_day_is_refused(client_of, petugas, days, message):
-    make_booking(planned_date=timezone.localdate() + timedelta(days=days))
+    make_booking(planned_date=clock.today() + timedelta(days=days))
     desk = client_of(petugas)
     html = desk.get(_arrive(desk, "PK-7Q3XKD").url).content.decode()
     assert message in html and not Visit.objects.exists()
@@ -91,7 +91,7 @@ def test_next_cannot_send_the_petugas_off_site_or_break_the_page(client_of, petu
 def test_the_desk_sees_the_days_expected_guests_and_who_came(client_of, petugas):
     make_booking(code="AAAAAA", guest_name="Rudi Hartono")
     make_booking(code="BBBBBB", guest_name="Maya Sari", phone="+6281300000000")
-    make_booking(code="CCCCCC", guest_name="Besok Datang", planned_date=timezone.localdate() + timedelta(days=1))
+    make_booking(code="CCCCCC", guest_name="Besok Datang", planned_date=clock.today() + timedelta(days=1))
     desk = client_of(petugas)
     _arrive(desk, "PK-AAAAAA")
     html = desk.get(reverse("booking:expected")).content.decode()
@@ -100,7 +100,7 @@ def test_the_desk_sees_the_days_expected_guests_and_who_came(client_of, petugas)
     assert f"Datang · {visit.queue_number}" in html
     board = desk.get(reverse("visits:desk")).content.decode()
     assert 'data-expected-count>1<' in board and 'name="code"' in board
-    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     assert "Besok Datang" in desk.get(reverse("booking:expected"), {"tanggal": tomorrow}).content.decode()
     assert desk.get(reverse("booking:expected"), {"tanggal": "kemarin"}).status_code == 200
 

@@ -5,10 +5,10 @@ from datetime import timedelta
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from booking.forms import started_token
 from booking.models import Booking
+from pojok import clock
 
 from .conftest import booking_form
 
@@ -33,7 +33,7 @@ def test_one_phone_books_three_times_a_day_then_is_told_to_wait(client, settings
 def test_yesterdays_bookings_do_not_count_today(client, settings):
     settings.BOOKING_PER_PHONE_PER_DAY = 1
     assert _register(client).status_code == 302
-    Booking.objects.update(created_on=timezone.localdate() - timedelta(days=1))
+    Booking.objects.update(created_on=clock.today() - timedelta(days=1))
     assert _register(client).status_code == 302
 
 
@@ -62,7 +62,7 @@ def test_behind_the_proxy_the_network_is_the_one_the_proxy_saw(settings):
 
 @pytest.mark.parametrize("changes", [
     lambda: {"website": "http://spam.example"},              # the field people never see
-    lambda: {"started": started_token(timezone.now())},     # sent the instant the page was served
+    lambda: {"started": started_token(clock.now())},     # sent the instant the page was served
     lambda: {"started": "dipalsukan"},                       # not a token the app signed
     lambda: {"started": ""},
 ])
@@ -73,7 +73,7 @@ def test_robots_are_turned_away_and_nothing_is_stored(client, changes):
 
 
 def test_a_page_left_open_for_hours_asks_to_send_again(client):
-    response = _register(client, started=started_token(timezone.now() - timedelta(hours=4)))
+    response = _register(client, started=started_token(clock.now() - timedelta(hours=4)))
     html = response.content.decode()
     assert response.status_code == 400 and "terlalu lama terbuka" in html and "Rudi Hartono" in html
     assert not Booking.objects.exists()

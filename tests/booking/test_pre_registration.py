@@ -1,16 +1,16 @@
 """A guest registers ahead on the public page: a unique code, a QR code, the suggested Bidang, an email."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 
 from booking import bookings
 from booking.models import Booking, clean_code
 from notifications.models import Notification
+from tests.clock import TESTS_START
 
 from .conftest import booking_form, next_office_day
 
@@ -70,17 +70,14 @@ def test_a_code_is_read_however_it_is_typed_or_scanned(typed):
     assert clean_code(typed) == "7Q3XKD"
 
 
-def _saturday():
-    day = timezone.localdate()
-    while day.weekday() != 5:
-        day += timedelta(days=1)
-    return day
+TODAY = TESTS_START.date()  # the parameters are made before any test sets the clock: from its start
+SATURDAY = date(2026, 11, 28)
 
 
 @pytest.mark.parametrize("changes, message", [
     ({"planned_date": "2020-01-06"}, "tidak boleh lewat dari hari ini"),
-    ({"planned_date": (timezone.localdate() + timedelta(days=60)).isoformat()}, "paling jauh"),
-    ({"planned_date": _saturday().isoformat()}, "Sabtu dan Minggu"),
+    ({"planned_date": (TODAY + timedelta(days=60)).isoformat()}, "paling jauh"),
+    ({"planned_date": SATURDAY.isoformat()}, "Sabtu dan Minggu"),
     ({"planned_date": "besok"}, "Pilih tanggal yang benar"),
     ({"phone": ""}, "Wajib diisi"),
     ({"phone": "12345"}, "Nomor telepon diawali 0"),

@@ -2,16 +2,16 @@
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
 from booking.models import Booking
+from pojok import clock
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
 
 
 def test_it_adds_todays_bookings_once_and_prints_their_codes(capsys):
     call_command("seed_booking_demo")
-    today = Booking.objects.filter(planned_date=timezone.localdate())
+    today = Booking.objects.filter(planned_date=clock.today())
     assert today.count() == 4 and all(b.suggested_bidang for b in today)
     assert today.first().display_code in capsys.readouterr().out
     call_command("seed_booking_demo")

@@ -4,11 +4,10 @@ A guest routed while the inbox is open shows up highlighted, with a badge, witho
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import Select
 
-from pojok import roles
+from pojok import clock, roles
 from tests.factories import bidang, make_user, make_visit
 from visits.models import State
 
@@ -16,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _routed(people, guest_name):
-    at = timezone.now() - timedelta(minutes=3)
+    at = clock.now() - timedelta(minutes=3)
     visit = make_visit(
         people["petugas"],
         at=at,

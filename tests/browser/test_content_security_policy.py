@@ -9,10 +9,10 @@ import time
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from selenium.webdriver.common.by import By
 
 from lobby.models import Device
+from pojok import clock
 from pojok.navigation import areas_for
 from survey.answering import invite
 from tests.factories import advance_to, make_visit
@@ -34,7 +34,7 @@ def _visit(page, path, seen):
 
 
 def _fill_the_lists(people):
-    now = timezone.now()
+    now = clock.now()
     make_visit(people["petugas"], at=now, guest_name="Tamu Baru")
     advance_to(make_visit(people["petugas"], at=now, guest_name="Tamu Triase"), ["greet", "report"], people)
     routed = advance_to(make_visit(people["petugas"], at=now, guest_name="Tamu Bidang"),

@@ -5,11 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
 from lobby.models import Device
+from pojok import clock
 from tests.factories import bidang, make_visit
 from visits.models import State, Visit
 
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _routed(people):
-    at = timezone.now() - timedelta(minutes=3)
+    at = clock.now() - timedelta(minutes=3)
     visit = make_visit(people["petugas"], at=at, guest_name="Rahmat Hidayat", phone="081298765432")
     visit.advance("greet", by=people["petugas"], at=at + timedelta(seconds=10))
     visit.advance("report", by=people["petugas"], at=at + timedelta(seconds=20))

@@ -4,11 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from lobby.display import latest_announcement, lobby_board
 from lobby.models import Call
 from lobby.speech import spell_number
+from pojok import clock
 from tests.factories import advance_to, make_visit, wib
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +23,7 @@ def _guest(people, name, phone, *, at, moves=()):
 
 @pytest.fixture
 def today_queue(people):
-    now = timezone.now()
+    now = clock.now()
     at_front_desk = _guest(people, "Zubaidah Kurniawati", "081111111111", at=now)
     waiting = _guest(people, "Yohanes Siregar", "082222222222", at=now, moves=WAITING_FOR_BIDANG)
     served = _guest(people, "Xaverius Hutapea", "083333333333", at=now, moves=[
@@ -64,7 +64,7 @@ def test_the_page_polls_its_partial_every_three_seconds(display_device):
 
 def test_the_latest_call_is_highlighted_with_its_spoken_sentence(display_device, today_queue, people):
     _, waiting, _ = today_queue
-    later = timezone.now() + timedelta(minutes=30)  # after the reception of the guest being served
+    later = clock.now() + timedelta(minutes=30)  # after the reception of the guest being served
     Call.objects.create(visit=waiting, bidang=waiting.bidang, by=people["staf"], at=later)
     _, tv = display_device
     html = tv.get(reverse("lobby:display_board")).content.decode()
@@ -95,6 +95,6 @@ def test_yesterdays_calls_and_guests_are_not_shown(people):
 def test_the_query_count_does_not_grow_with_the_queue(display_device, people, django_assert_max_num_queries):
     _, tv = display_device
     for index in range(6):
-        _guest(people, f"Tamu {index}", "", at=timezone.now(), moves=WAITING_FOR_BIDANG)
+        _guest(people, f"Tamu {index}", "", at=clock.now(), moves=WAITING_FOR_BIDANG)
     with django_assert_max_num_queries(6):
         assert tv.get(reverse("lobby:display_board")).status_code == 200

@@ -4,14 +4,14 @@ e-mail to the Bidang, a consultation record), dated a number of days before toda
 from datetime import datetime, time, timedelta
 
 import pytest
-from django.utils import timezone
 
+from pojok import clock
 from tests.factories import WIB, bidang, consult, make_visit
 from visits.triage import route_visit
 
 
 def days_ago(days: int, hour: int = 9) -> datetime:
-    day = timezone.localdate() - timedelta(days=days)
+    day = clock.today() - timedelta(days=days)
     return datetime.combine(day, time(hour, 0), tzinfo=WIB)
 
 

@@ -4,8 +4,8 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
+from pojok import clock
 from privacy.holders import GUEST
 from tests.factories import bidang
 from visits.models import Visit
@@ -31,7 +31,7 @@ def test_report_figures_and_counts_are_identical(staff_with_email):
     cancelled = guest_visit(staff_with_email, days=410, finish=False)
     cancelled.advance("cancel", by=staff_with_email["petugas"], at=cancelled.arrived_at + timedelta(hours=1),
                       note="Tamu pulang")
-    today = timezone.localdate()
+    today = clock.today()
     whole = Scope(Period(today - timedelta(days=450), today))
     natar = Scope(Period(today - timedelta(days=450), today), origin="Natar", bidang=bidang("anggaran"))
     quality = {"start": today - timedelta(days=450), "end": today}

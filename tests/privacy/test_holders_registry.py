@@ -6,10 +6,10 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
-from django.utils import timezone
 
 from booking.models import Booking
 from notifications.models import Notification
+from pojok import clock
 from privacy.holders import GUEST, HOLDERS, REMOVED, Holder
 
 pytestmark = pytest.mark.django_db
@@ -30,7 +30,7 @@ def test_every_model_with_a_guest_field_is_in_the_registry():
 def test_every_entry_names_real_fields(holder):
     rows = holder.rows()
     list(rows.values(holder.age, *holder.shown, *holder.personal)[:1])  # an unknown field raises here
-    list(holder.expired(timezone.localdate()).values("pk")[:1])
+    list(holder.expired(clock.today()).values("pk")[:1])
     assert all(isinstance(value, str) for value in holder.personal.values())
 
 
@@ -42,7 +42,7 @@ def test_an_entry_says_either_how_to_match_a_guest_or_which_visit_it_follows():
 
 
 def make_booking(*, days: int, email="siti@contoh.example", name="Siti Aminah") -> Booking:
-    day = timezone.localdate() - timedelta(days=days)
+    day = clock.today() - timedelta(days=days)
     return Booking.objects.create(code=f"T{days:05d}", guest_name=name, origin="Dinas Kesehatan",
                                   phone="+6281234567890", email=email, keperluan="Konsultasi SPJ",
                                   planned_date=day, part_of_day="pagi", created_on=day, source="abcd1234")
@@ -52,13 +52,13 @@ def test_old_pre_registrations_and_guest_emails_are_anonymized_too(seeded):
     old, recent = make_booking(days=400), make_booking(days=10, name="Rudi Hartono")
     mail = Notification.objects.create(to_email="siti@contoh.example", subject="Kode pendaftaran Siti Aminah",
                                        body="Halo Siti Aminah",
-                                       created_at=timezone.now() - timedelta(days=400))
+                                       created_at=clock.now() - timedelta(days=400))
 
     call_command("anonymize_guests", stdout=None)
 
     old.refresh_from_db(), recent.refresh_from_db(), mail.refresh_from_db()
     assert (old.guest_name, old.phone, old.email, old.keperluan, old.source) == (GUEST, "", "", REMOVED, "")
-    assert (old.planned_date, old.origin) == (timezone.localdate() - timedelta(days=400), "Dinas Kesehatan")
+    assert (old.planned_date, old.origin) == (clock.today() - timedelta(days=400), "Dinas Kesehatan")
     assert recent.guest_name == "Rudi Hartono"
     assert (mail.to_email, mail.subject, mail.body) == ("", REMOVED, REMOVED)
 

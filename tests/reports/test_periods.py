@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from pojok import clock
 from tests.factories import make_visit
 from visits.filters import ReportFilter
 from visits.reports import Period
@@ -33,7 +33,7 @@ def test_the_filter_defaults_to_this_month(db):
 
 
 def test_today_counts_todays_visits(people, client_of, pimpinan):
-    make_visit(people["petugas"], at=timezone.now())
+    make_visit(people["petugas"], at=clock.now())
     html = client_of(pimpinan).get(reverse("visits:reports"), {"periode": "hari-ini"}).content.decode()
     assert 'data-figure="visits">1<' in html
-    assert timezone.localdate().strftime("%Y-%m-%d") in html
+    assert clock.today().strftime("%Y-%m-%d") in html

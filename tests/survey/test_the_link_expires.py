@@ -47,3 +47,22 @@ def test_the_public_page_says_the_link_has_expired(client, invited):
     assert "Tautan sudah kedaluwarsa" in page.content.decode() and "17-03-2025" in page.content.decode()
     posted = client.post(url, all_answers(4))
     assert posted.status_code == 410 and not Response.objects.exists()
+
+
+def test_a_survey_link_works_on_its_last_day_and_is_gone_the_day_after(client, invited, clock, settings):
+    settings.SURVEY_LINK_DAYS = 7
+    invitation = invited(at=wib(2026, 11, 23, 9))
+    url = reverse("survey:answer", args=[invitation.token])
+    clock.set(wib(2026, 11, 30, 23, 59))
+    assert client.get(url).status_code == 200
+    clock.set(wib(2026, 12, 1, 0, 0))
+    page = client.get(url)
+    assert page.status_code == 410 and "30-11-2026" in page.content.decode()
+
+
+def test_the_survey_form_posted_at_the_clocks_moment_is_stored(client, invited, clock):
+    invitation = invited(at=wib(2026, 11, 23, 9))
+    clock.set(wib(2026, 11, 24, 8, 0))
+    client.post(reverse("survey:answer", args=[invitation.token]), all_answers(4))
+    invitation.refresh_from_db()
+    assert invitation.answered

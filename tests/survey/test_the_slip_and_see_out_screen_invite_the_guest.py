@@ -6,6 +6,7 @@ import pytest
 import segno
 from django.urls import reverse
 
+from pojok import clock
 from survey.models import Invitation, Response
 from tests.factories import make_visit
 from tests.survey.conftest import all_answers
@@ -53,9 +54,8 @@ def test_seeing_the_guest_out_can_lead_to_the_survey_screen(client_of, petugas, 
 
 
 def test_the_board_offers_see_out_with_the_survey(client_of, petugas, finished_visit):
-    from django.utils import timezone
 
-    visit = finished_visit(at=timezone.now(), moves=["greet", "report", "route", "receive", "finish"])
+    visit = finished_visit(at=clock.now(), moves=["greet", "report", "route", "receive", "finish"])
     html = client_of(petugas).get(reverse("visits:desk")).content.decode()
     assert f'action="{reverse("visits:move", args=[visit.pk, "see_out"])}"' in html
     assert f'value="{reverse("survey:invitation", args=[visit.pk])}"' in html

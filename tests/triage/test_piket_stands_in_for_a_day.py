@@ -3,9 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
-from pojok import roles
+from pojok import clock, roles
 from tests.factories import bidang, make_user
 from visits.models import Piket, RoutingDecision
 
@@ -13,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def today():
-    return timezone.localdate()
+    return clock.today()
 
 
 def test_the_kasubbag_names_a_petugas_piket(client_of, kasubbag, petugas):

@@ -4,6 +4,7 @@ import pytest
 from django.test import Client
 
 from notifications.models import Notification
+from pojok import clock
 from routing.models import Topic
 from tests.factories import bidang
 from tests.triage.conftest import topic
@@ -128,13 +129,12 @@ def test_an_unknown_visit_is_404(client_of, kasubbag):
 
 
 def test_the_visit_page_and_the_boards_send_routing_to_this_page(client_of, kasubbag, petugas, in_triage):
-    from django.utils import timezone
 
     from visits.models import Piket
 
-    visit = in_triage("Revisi DPA", at=timezone.now())
+    visit = in_triage("Revisi DPA", at=clock.now())
     assert f'href="{url(visit)}"' in client_of(kasubbag).get(f"/kunjungan/{visit.pk}/").content.decode()
-    Piket.objects.create(day=timezone.localdate(), user=petugas, assigned_by=kasubbag)  # the desk routes today
+    Piket.objects.create(day=clock.today(), user=petugas, assigned_by=kasubbag)  # the desk routes today
     assert f'href="{url(visit)}"' in client_of(petugas).get("/meja-depan/").content.decode()
 
 

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from pojok import clock
 from routing.models import Bidang
 from tests.factories import bidang, wib
 from tests.triage.conftest import topic
@@ -57,11 +58,10 @@ def test_text_that_matches_nothing_suggests_the_sekretariat(in_triage, kasubbag)
 
 
 def test_a_piket_on_duty_routes_on_their_day(in_triage, kasubbag, petugas):
-    from django.utils import timezone
 
     from visits.models import Piket
 
-    Piket.objects.create(day=timezone.localdate(), user=petugas, assigned_by=kasubbag)
+    Piket.objects.create(day=clock.today(), user=petugas, assigned_by=kasubbag)
     visit = in_triage("Revisi DPA")
     decision = route_visit(visit=visit, by=petugas, bidang=bidang("anggaran"))
     assert decision.by == petugas

@@ -1,8 +1,8 @@
 """How often the suggestion was taken, overridden (with reasons) and corrected by a transfer, per topic."""
 
 import pytest
-from django.utils import timezone
 
+from pojok import clock
 from tests.factories import bidang, wib
 from visits.models import Piket
 from visits.triage import route_visit, routing_quality
@@ -82,7 +82,7 @@ def test_a_bad_period_gets_a_message_and_the_last_30_days(client_of, kasubbag, p
     response = client_of(kasubbag).get(URL, params)
     assert response.status_code == 200
     assert response.context["form"].errors
-    assert response.context["end"] == timezone.localdate()
+    assert response.context["end"] == clock.today()
 
 
 def test_the_kasubbag_and_the_admin_may_read_it(client_of, kasubbag, admin_user):
@@ -96,11 +96,11 @@ def test_the_kasubbag_and_the_admin_may_read_it(client_of, kasubbag, admin_user)
 @pytest.mark.parametrize("who", ["petugas", "staf", "pimpinan", "piket"])
 def test_other_roles_may_not(request, client_of, kasubbag, petugas, who):
     if who == "piket":
-        Piket.objects.create(day=timezone.localdate(), user=petugas, assigned_by=kasubbag)
+        Piket.objects.create(day=clock.today(), user=petugas, assigned_by=kasubbag)
         who = "petugas"
     assert client_of(request.getfixturevalue(who)).get(URL).status_code == 403
 
 
 def test_the_form_shows_the_period_in_force(client_of, kasubbag):
     html = client_of(kasubbag).get(URL).content.decode()
-    assert f'value="{timezone.localdate().isoformat()}"' in html
+    assert f'value="{clock.today().isoformat()}"' in html

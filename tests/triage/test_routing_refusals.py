@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from notifications.models import Notification
-from pojok import roles
+from pojok import clock, roles
 from routing.models import Bidang
 from tests.factories import bidang, make_user, wib
 from tests.triage.conftest import topic
@@ -35,11 +35,9 @@ def test_routing_by_a_user_without_the_role_is_refused(request, in_triage, recor
 def test_a_piket_of_another_day_is_refused(in_triage, record_of, unchanged, kasubbag, petugas):
     from datetime import timedelta
 
-    from django.utils import timezone
-
     from visits.models import Piket
 
-    Piket.objects.create(day=timezone.localdate() + timedelta(days=1), user=petugas, assigned_by=kasubbag)
+    Piket.objects.create(day=clock.today() + timedelta(days=1), user=petugas, assigned_by=kasubbag)
     visit = in_triage("Revisi DPA")
     before = record_of(visit)
     with pytest.raises(PermissionDenied):

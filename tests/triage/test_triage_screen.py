@@ -3,8 +3,8 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
+from pojok import clock
 from tests.factories import bidang, wib
 from visits.models import Piket
 from visits.triage import route_visit
@@ -27,7 +27,7 @@ def test_the_queue_lists_waiting_guests_oldest_first_with_a_link_to_route_each(c
 
 
 def test_each_row_has_a_timer_against_the_five_minute_standard(client_of, kasubbag, in_triage):
-    visit = in_triage("Revisi DPA", at=timezone.now() - timedelta(minutes=9))  # reported 7 minutes ago
+    visit = in_triage("Revisi DPA", at=clock.now() - timedelta(minutes=9))  # reported 7 minutes ago
     html = client_of(kasubbag).get("/triase/antrean/").content.decode()
     row = html[html.index(f'id="visit-{visit.pk}"'):]
     assert 'data-standard="300"' in row and "text-bg-danger" in row.split("</tr>")[0]
@@ -46,7 +46,7 @@ def test_the_page_refreshes_the_same_partial_by_itself(client_of, kasubbag, in_t
 def test_the_header_says_who_is_on_duty(client_of, kasubbag, petugas):
     html = client_of(kasubbag).get(URL).content.decode()
     assert "Sri Rahayu</strong> (Kasubbag Umum)" in html and "tidak ada petugas piket" in html
-    Piket.objects.create(day=timezone.localdate(), user=petugas, assigned_by=kasubbag)
+    Piket.objects.create(day=clock.today(), user=petugas, assigned_by=kasubbag)
     html = client_of(kasubbag).get(URL).content.decode()
     assert "petugas piket: <strong>Budi Santoso</strong>" in html
 

@@ -9,10 +9,9 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.test import Client
-from django.utils import timezone
 
 from lobby.models import Device
-from pojok import roles
+from pojok import clock, roles
 from survey.answering import invite
 from tests.factories import advance_to, make_user
 from visits.models import Consultation, Mode, Piket, Visit, record_consultation
@@ -46,7 +45,7 @@ class World:
             "pimpinan": make_user("hendra", roles.PIMPINAN, full_name="Hendra Wijaya"),
             "admin": make_user("rina", roles.ADMIN, full_name="Rina Admin", is_staff=True),
         }
-        today = timezone.localdate()
+        today = clock.today()
         sri = self.people["kasubbag"]
         Piket.objects.create(user=self.people["piket"], day=today, assigned_by=sri)
         Piket.objects.create(user=self.people["piket_off"], day=today - timedelta(days=1), assigned_by=sri)
@@ -66,7 +65,7 @@ class World:
 
     def visit(self, state: str = "waiting", **fields) -> Visit:
         """A visit of today, of Bidang Anggaran once routed, in the given state."""
-        at = timezone.now() - timedelta(minutes=30)
+        at = clock.now() - timedelta(minutes=30)
         visit = Visit.check_in(by=self.people["petugas"], guest_name=fields.pop("guest_name", "Siti Aminah"),
                                origin="Dinas Kesehatan", keperluan="Konsultasi pergeseran anggaran", at=at,
                                **fields)
@@ -81,7 +80,7 @@ class World:
                                    problem="Pergeseran antar-objek", outcome="Dijelaskan alurnya", **extra)
 
     def piket_tomorrow(self) -> Piket:
-        tomorrow = timezone.localdate() + timedelta(days=1)
+        tomorrow = clock.today() + timedelta(days=1)
         piket, _ = Piket.objects.get_or_create(user=self.people["petugas"], day=tomorrow,
                                                defaults={"assigned_by": self.people["kasubbag"]})
         return piket

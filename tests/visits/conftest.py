@@ -1,8 +1,8 @@
 """Helpers for the visit tests: a record of everything a move could change, and today's visits."""
 
 import pytest
-from django.utils import timezone
 
+from pojok import clock
 from tests.factories import bidang, consult, make_visit
 from visits.models import Visit
 
@@ -28,7 +28,7 @@ def record_of():
 def visit_today(people):
     """A visit checked in now, so it is on today's boards, walked on by the right people now."""
     def make(moves=(), **fields):
-        visit = make_visit(people["petugas"], at=timezone.now(), **fields)
+        visit = make_visit(people["petugas"], at=clock.now(), **fields)
         for name in moves:
             if name == "finish":
                 consult(visit, people["staf"])

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.urls import reverse
 from django.utils import timezone
 
+from pojok import clock
+from tests.factories import wib
 from visits.models import State, Visit
 
 FORM = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "0812 3456 7890",
@@ -20,7 +22,7 @@ def test_a_valid_check_in_stores_the_visit_and_redirects_to_its_slip(client_of, 
     assert (visit.guest_name, visit.origin, visit.party_size, visit.created_by) == (
         "Siti Aminah", "Dinas Kesehatan", 2, petugas)
     assert visit.state == State.GREETING
-    assert visit.day == timezone.localdate()
+    assert visit.day == clock.today()
 
 
 def test_the_slip_shows_number_name_origin_and_time(client_of, petugas):
@@ -35,14 +37,13 @@ def test_the_slip_shows_number_name_origin_and_time(client_of, petugas):
     assert f"Tamu Siti Aminah tercatat dengan nomor antrean {visit.queue_number}." in html
 
 
-def test_a_set_back_arrival_time_is_stored(client_of, petugas):
-    arrived = timezone.localtime() - timedelta(minutes=20)
-    if arrived.date() != timezone.localdate():
-        arrived = timezone.localtime()
+def test_a_set_back_arrival_time_is_stored(client_of, petugas, clock):
+    clock.set(wib(hour=10))
+    arrived = clock.local_now() - timedelta(minutes=20)
 
     client_of(petugas).post(reverse("visits:check_in"), {**FORM, "arrival_time": f"{arrived:%H:%M}"})
 
-    assert timezone.localtime(Visit.objects.get().arrived_at).strftime("%H:%M") == f"{arrived:%H:%M}"
+    assert Visit.objects.get().arrived_at == wib(hour=9, minute=40)
 
 
 def test_only_the_front_desk_may_check_in(client_of, kasubbag):

@@ -5,8 +5,8 @@ PostgreSQL only: SQLite serialises whole-database writes, so it cannot show row-
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
+from pojok import clock
 from tests.concurrency import run_at_once as run_together
 from tests.factories import make_visit
 from visits.models import MoveRefused, Visit, VisitEvent
@@ -25,7 +25,7 @@ def run_at_once(work) -> list:
 
 
 def test_twenty_desks_greeting_one_guest_make_one_greeting(petugas):
-    visit = make_visit(petugas, at=timezone.now())
+    visit = make_visit(petugas, at=clock.now())
 
     def greet():
         Visit.objects.get(pk=visit.pk).advance("greet", by=petugas)

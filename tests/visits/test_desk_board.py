@@ -4,9 +4,8 @@ import re
 from datetime import timedelta
 
 from django.urls import reverse
-from django.utils import timezone
 
-from pojok import roles
+from pojok import clock, roles
 from tests.factories import bidang, make_user, make_visit
 
 
@@ -33,7 +32,7 @@ def test_the_board_shows_todays_visits_with_their_step_and_buttons(client_of, pe
 
 
 def test_the_board_leaves_out_other_days_and_ended_visits(client_of, petugas, visit_today):
-    yesterday = make_visit(petugas, at=timezone.now() - timedelta(days=1), guest_name="Tamu Kemarin")
+    yesterday = make_visit(petugas, at=clock.now() - timedelta(days=1), guest_name="Tamu Kemarin")
     walk = ["greet", "report", "route", "receive", "finish", "see_out"]
     done = visit_today(walk, guest_name="Tamu Selesai")
 

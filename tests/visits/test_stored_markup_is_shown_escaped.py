@@ -2,8 +2,8 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
+from pojok import clock
 from visits.models import Visit
 
 MARKUP = "<b>x</b>"
@@ -14,7 +14,7 @@ ESCAPED = "&lt;b&gt;x&lt;/b&gt;"
 def visit_with_markup(petugas):
     """Stored straight through the model, past the form's checks (as an import or the admin could)."""
     return Visit.check_in(by=petugas, guest_name=f"Siti {MARKUP}", origin=f"Dinas {MARKUP}",
-                          keperluan=f"SPJ {MARKUP}", at=timezone.now())
+                          keperluan=f"SPJ {MARKUP}", at=clock.now())
 
 
 @pytest.mark.parametrize("page", ["visits:desk", "visits:desk_rows", "visits:detail", "visits:slip"])

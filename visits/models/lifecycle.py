@@ -16,6 +16,8 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from pojok import clock
+
 from .. import policy
 from .master import SopStep
 
@@ -172,7 +174,7 @@ class Visit(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    created_at = models.DateTimeField("dicatat pada", default=timezone.now)
+    created_at = models.DateTimeField("dicatat pada", default=clock.now)
 
     objects = VisitQuerySet.as_manager()
 
@@ -222,7 +224,7 @@ class Visit(models.Model):
     def check_in(cls, *, by, guest_name, origin, keperluan, phone="", party_size=1,
                  arrived_at=None, at=None) -> "Visit":
         """Log a guest's arrival (step 1) and give them the day's next queue number."""
-        at = at or timezone.now()
+        at = at or clock.now()
         policy.require(policy.can_front_desk, by)
         with transaction.atomic():
             visit = cls._register(at=at, arrived_at=arrived_at or at, created_by=by, event_by=by,
@@ -235,7 +237,7 @@ class Visit(models.Model):
     def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None) -> "Visit":
         """A guest's own check-in at the kiosk: a queue number and step 1, which the petugas confirms
         with the "arrive" move. No person recorded it: `created_by` and the event's `by` stay empty."""
-        at = at or timezone.now()
+        at = at or clock.now()
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, phone=phone,
                                  note=f"kios: {kiosk_name}", guest_name=guest_name, origin=origin,
@@ -268,7 +270,7 @@ class Visit(models.Model):
             locked._check_move(move, by, {**fields, "official": official or by})
             # Read the clock once the row is ours: a move that waited on another must not be stamped
             # before the step that other move opened.
-            at = at or timezone.now()
+            at = at or clock.now()
             locked._apply(move, by=by, at=at, note=note, official=official or by, fields=fields)
         self.refresh_from_db()
 
@@ -408,7 +410,7 @@ class VisitStep(models.Model):
 
     @property
     def elapsed_seconds(self) -> int:
-        return int(((self.ended_at or timezone.now()) - self.started_at).total_seconds())
+        return int(((self.ended_at or clock.now()) - self.started_at).total_seconds())
 
     @property
     def elapsed_text(self) -> str:

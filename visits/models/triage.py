@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from pojok import clock
+
 
 class RoutingDecision(models.Model):
     """One routing of a visit (step 4): what the rules suggested, what was chosen, and why."""
@@ -50,7 +52,7 @@ class Piket(models.Model):
     assigned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="ditunjuk oleh", on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("dicatat pada", default=timezone.now)
+    created_at = models.DateTimeField("dicatat pada", default=clock.now)
 
     class Meta:
         ordering = ["-day"]

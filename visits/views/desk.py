@@ -5,8 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
+
+from pojok import clock
 
 from .. import policy
 from ..forms import CancelForm, CheckInForm
@@ -19,7 +20,7 @@ DESK_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.LEAVING]
 
 def _desk_visits(user):
     """Today's open visits; those waiting on the desk first, each with the moves the user may make."""
-    visits = Visit.objects.of_day(timezone.localdate()).open().select_related("bidang").order_by("queue_seq")
+    visits = Visit.objects.of_day(clock.today()).open().select_related("bidang").order_by("queue_seq")
     rows = board_rows(visits, user)
     return sorted(rows, key=lambda row: row["visit"].state not in DESK_STATES)
 

@@ -5,8 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
+
+from pojok import clock
 
 from .. import policy
 from ..consult import complete_follow_up, open_follow_ups
@@ -28,7 +29,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
         "visits/consult/follow_ups.html",
         {
             "page": page,
-            "today": timezone.localdate(),
+            "today": clock.today(),
             "can_mark": policy.can_consult(user),
         },
     )

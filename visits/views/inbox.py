@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from pojok import clock
+
 from .. import policy
 from ..consult import officials_of, waiting_count
 from ..forms_consult import ReceiveForm
@@ -65,7 +67,7 @@ def _row(visit: Visit, step: VisitStep | None, now) -> dict:
 
 def inbox_sections(user, *, now=None) -> dict:
     """Today's waiting, in-consultation and finished guests of the user's Bidang: two queries."""
-    now = now or timezone.now()
+    now = now or clock.now()
     step5 = Prefetch(
         "steps", VisitStep.objects.filter(number=5).order_by("started_at", "id"), to_attr="step5"
     )

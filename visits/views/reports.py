@@ -7,8 +7,9 @@ report can be bookmarked and shared; the figures are database queries (visits.re
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
+
+from pojok import clock
 
 from .. import policy
 from ..filters import ReportFilter
@@ -44,6 +45,6 @@ def reports(request: HttpRequest) -> HttpResponse:
 @require_GET
 def print_view(request: HttpRequest) -> HttpResponse:
     filterset, report = report_for(request)
-    context = {**_context(request, filterset, report), "printed_at": timezone.localtime()}
+    context = {**_context(request, filterset, report), "printed_at": clock.local_now()}
     template = "visits/reports/print.html" if report else "visits/reports/report.html"
     return render(request, template, context, status=200 if report else 400)

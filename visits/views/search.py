@@ -9,6 +9,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from pojok import clock
+
 from .. import policy
 from ..forms_consult import MODE_LABELS, SearchForm
 from ..search import consultations_for, search_consultations
@@ -117,5 +119,5 @@ def export(request: HttpRequest) -> HttpResponse:
     rows = (writer.writerow(_csv_row(c)) for c in results.iterator(chunk_size=500))
     lines = (line for chunk in ([writer.writerow(CSV_HEADER)], rows) for line in chunk)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="konsultasi-{timezone.localdate():%Y%m%d}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="konsultasi-{clock.today():%Y%m%d}.csv"'
     return response

@@ -9,9 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from pojok import clock
 from pojok.roles import ROUTE_PERM
 from routing.suggest import suggest
 
@@ -37,7 +37,7 @@ def _duty_context(user) -> dict:
     if policy.can_name_piket(user):
         context["piket_form"] = PiketForm()
         context["piket_upcoming"] = (
-            Piket.objects.filter(day__gte=timezone.localdate()).select_related("user").order_by("day", "pk")
+            Piket.objects.filter(day__gte=clock.today()).select_related("user").order_by("day", "pk")
         )
     return context
 

@@ -7,10 +7,10 @@ or the kiosk.
 from datetime import timedelta
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
 from booking import bookings
 from booking.models import Booking, PartOfDay
+from pojok import clock
 
 GUESTS = [
     ("Rudi Hartono", "Dinas Pendidikan", "081234500001", "Konsultasi pergeseran anggaran DPA", PartOfDay.MORNING),
@@ -31,7 +31,7 @@ class Command(BaseCommand):
     help = "Tambahkan pendaftaran kunjungan demo untuk hari ini dan hari kerja berikutnya."
 
     def handle(self, *args, **options):
-        today = timezone.localdate()
+        today = clock.today()
         for day, guests in [(today, GUESTS), (next_office_day(today), GUESTS[:2])]:
             if Booking.objects.filter(planned_date=day).exists():
                 continue

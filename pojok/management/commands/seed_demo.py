@@ -6,9 +6,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
-from pojok import roles
+from pojok import clock, roles
 from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
 from visits.demo import DemoVisits, add_today
@@ -46,7 +45,7 @@ class Command(BaseCommand):
         password = password or secrets.token_urlsafe(9)
         people = self._users(password)
         if visits:
-            self._visits(visits, days, people, end=end or timezone.localdate())
+            self._visits(visits, days, people, end=end or clock.today())
         if today:
             bidang = {b.code: b for b in Bidang.objects.all()}
             self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")

@@ -11,10 +11,10 @@ from datetime import timedelta
 from typing import Callable
 
 from django.urls import reverse
-from django.utils import timezone
 
 from booking.forms import started_token
 from lobby.models import Device
+from pojok import clock
 from routing.models import Bidang
 from tests.factories import PASSWORD
 from tests.lobby.conftest import pair_device
@@ -94,7 +94,7 @@ def _route(w):
 
 
 def _piket(w):
-    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    tomorrow = (clock.today() + timedelta(days=1)).isoformat()
     return {"url": reverse("visits:piket_add"),
             "base": lambda: {"user": w.user("petugas").pk, "day": tomorrow},
             "shown": lambda: [("kasubbag", reverse("visits:triage"))]}
@@ -115,14 +115,14 @@ def _kiosk(w):
 
 
 def _booking(w):
-    day = timezone.localdate() + timedelta(days=1)
+    day = clock.today() + timedelta(days=1)
     while day.weekday() >= 5:
         day += timedelta(days=1)
     base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "0812 3456 7890", "email": "",
             "keperluan": "Konsultasi DPA", "planned_date": day.isoformat(), "part_of_day": "pagi",
             "website": ""}
     return {"url": reverse("booking:register"),
-            "base": lambda: {**base, "started": started_token(timezone.now() - timedelta(seconds=30))},
+            "base": lambda: {**base, "started": started_token(clock.now() - timedelta(seconds=30))},
             "shown": lambda: [("petugas", reverse("booking:expected") + f"?tanggal={day.isoformat()}")]}
 
 

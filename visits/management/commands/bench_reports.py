@@ -17,8 +17,8 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
+from pojok import clock
 from visits.filters import ReportFilter
 from visits.models import Visit
 from visits.reports import build_report
@@ -46,7 +46,7 @@ class Command(BaseCommand):
                 cursor.execute(f"TRUNCATE {', '.join(VISIT_TABLES)} CASCADE")
         if Visit.objects.count() > small:
             raise CommandError(f"Basis data sudah berisi lebih dari {small} kunjungan: jalankan dengan --reset.")
-        today = timezone.localdate()
+        today = clock.today()
         month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)  # the last full month
         self._seed(small, recent_days, end=today)
         first = self._measure(month, repeat)

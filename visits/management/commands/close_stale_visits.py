@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from pojok import clock
 from visits.consult import close_stale_visits, stale_visits
 from visits.models import State
 
@@ -44,7 +45,7 @@ class Command(BaseCommand):
     @staticmethod
     def _moment(text: str | None) -> datetime:
         if not text:
-            return timezone.now()
+            return clock.now()
         moment = parse_datetime(text)
         if moment is None:
             raise CommandError("Tulis --at seperti 2026-11-23T16:30.")
