@@ -83,8 +83,7 @@ def test_the_idle_timeout_counts_on_the_clock(client_of, petugas, clock):
 
 # Code that may read the system clock: the clock itself, and what measures real elapsed time.
 SYSTEM_CLOCK = re.compile(
-    r"timezone\.now\b|timezone\.localdate\(\)|timezone\.localtime\(\)|date\.today\(|datetime\.now\("
-    r"|datetime\.utcnow\(|time\.time\(\)")
+    r"timezone\.now\b|timezone\.local(date|time)\b(?!\(\w)|date\.today\b|datetime\.(utc)?now\b|time\.time\b")
 ALLOWED = {"pojok/clock.py", "loadtest/locustfile.py"}
 
 
@@ -107,5 +106,7 @@ def test_no_app_code_reads_the_system_clock_directly():
 def test_the_guard_catches_a_direct_read():
     assert SYSTEM_CLOCK.search("    at = at or timezone.now()")
     assert SYSTEM_CLOCK.search("created_at = models.DateTimeField(default=timezone.now)")
+    assert SYSTEM_CLOCK.search("day = models.DateField(default=timezone.localdate)")
     assert not SYSTEM_CLOCK.search("at = at or clock.now()")
+    assert not SYSTEM_CLOCK.search("day = timezone.localdate(moment)")
     assert "visits/models/lifecycle.py" in dict(_app_sources())

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
 from pojok import clock
 
@@ -45,7 +44,7 @@ class RoutingDecision(models.Model):
 class Piket(models.Model):
     """A duty officer standing in for the Kasubbag Umum on one day: they may route guests that day."""
 
-    day = models.DateField("tanggal", default=timezone.localdate)
+    day = models.DateField("tanggal", default=clock.today)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="petugas piket", on_delete=models.CASCADE, related_name="piket_days"
     )
