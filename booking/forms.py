@@ -8,7 +8,8 @@ from django.core import signing
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from visits.forms import REQUIRED, CheckInForm, plain_text
+from pojok.validators import REQUIRED, plain_text
+from visits.forms.desk import CheckInForm
 
 from .models import PartOfDay
 

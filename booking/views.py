@@ -7,12 +7,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock
+from pojok.qr import qr_svg
+from pojok.redirects import safe_next
 from pojok.security import client_ip
-from survey.qr import qr_svg
 from visits import policy
 from visits.models import Visit
 
@@ -89,8 +89,4 @@ def arrive(request: HttpRequest) -> HttpResponse:
 
 
 def _back_to(request: HttpRequest) -> str:
-    wanted = request.POST.get("next", "")
-    # only a path: redirect() would take any other word for a URL name and fail on it
-    safe = url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure())
-    return wanted if safe and wanted.startswith("/") else "booking:expected"
+    return safe_next(request, request.POST.get("next", ""), "booking:expected")

@@ -8,7 +8,8 @@ from django import forms
 from django.db import IntegrityError, transaction
 
 from booking import bookings
-from visits.forms import REQUIRED, CheckInForm, plain_text
+from pojok.validators import REQUIRED, plain_text
+from visits.forms.desk import CheckInForm
 from visits.models import Visit
 
 from .models import Device, KioskCheckIn

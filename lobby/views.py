@@ -5,12 +5,11 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from visits import policy
-from visits.models import MoveRefused, Visit
+from visits.access import CONSULT, visit_for
+from visits.models import MoveRefused
 
 from .calls import call_guest
 from .devices import device_of, remember_device
@@ -80,9 +79,7 @@ def kiosk(request):
 @login_required
 @require_POST
 def call(request, pk: int):
-    visit = get_object_or_404(Visit, pk=pk)
-    if not policy.can_consult_visit(request.user, visit):
-        raise Http404  # another Bidang's guest: as if it did not exist
+    visit = visit_for(request.user, pk, purpose=CONSULT)
     try:
         call_guest(visit=visit, by=request.user)
     except MoveRefused as refusal:

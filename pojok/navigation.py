@@ -1,29 +1,43 @@
-"""The areas of the app each role may open: the navigation bar and where a user lands after login."""
+"""The navigation bar and where a user lands after login: the areas each role may open.
 
+Apps add their own areas when they start (AppConfig.ready() calls `register`), so pojok knows no
+app's screens and every app points here, never the other way.
+"""
+
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.urls import reverse
 
-from survey import policy as survey_policy
-from visits import policy
+# Who may open which screens are the apps' own policies: an area only holds the check.
 
 
 @dataclass(frozen=True)
 class Area:
     label: str
     url_name: str
-    allowed: object  # a policy check taking the user
+    allowed: Callable  # a policy check taking the user
+    order: int  # place in the bar; the first area a user may open is their home page
+    badge: str = ""  # a partial shown beside the label, e.g. the inbox's count of waiting guests
+    badge_context: Callable | None = None  # user -> the partial's context (one cheap query)
 
 
-AREAS = [
-    Area("Meja Depan", "visits:desk", policy.can_front_desk),
-    Area("Triase", "visits:triage", policy.can_triage),
-    Area("Tamu Bidang", "visits:inbox", policy.can_consult),
-    Area("Laporan SOP", "visits:reports", policy.can_read_reports),
-    Area("Mutu Rute", "visits:routing_quality", policy.can_read_routing_quality),
-    Area("Survei IKM", "survey:report", survey_policy.can_read_report),
-    Area("Riwayat Konsultasi", "visits:consultation_search", policy.can_read_consultations),
-]
+class NavItem(NamedTuple):
+    label: str
+    url: str
+    active: bool
+    badge: str
+
+
+AREAS: list[Area] = []
+
+
+def register(*areas: Area) -> None:
+    """Add an app's areas to the bar (idempotent: an area is known by its URL name)."""
+    known = {area.url_name for area in AREAS}
+    AREAS.extend(area for area in areas if area.url_name not in known)
+    AREAS.sort(key=lambda area: area.order)
 
 
 def areas_for(user) -> list[Area]:
@@ -34,15 +48,12 @@ def context(request):
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav_areas": []}
+    areas = areas_for(user)
+    extra = {}
+    for area in areas:
+        if area.badge_context is not None:
+            extra.update(area.badge_context(user))
     path = request.path
-    items = [(area.label, reverse(area.url_name)) for area in areas_for(user)]
-    return {"nav_areas": [(label, url, path.startswith(url)) for label, url in items], **_inbox_badge(user)}
-
-
-def _inbox_badge(user) -> dict:
-    """Staff see how many guests wait for their Bidang on every page: one COUNT query."""
-    if not policy.can_consult(user):
-        return {}
-    from visits.consult import waiting_count
-
-    return {"inbox_waiting": waiting_count(user)}
+    items = [(area, reverse(area.url_name)) for area in areas]
+    return {"nav_areas": [NavItem(area.label, url, path.startswith(url), area.badge) for area, url in items],
+            **extra}

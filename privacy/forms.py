@@ -3,7 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from visits.forms import normalize_phone, plain_text
+from pojok.validators import normalize_phone, plain_text
 
 from .guests import Guest
 

@@ -40,10 +40,11 @@ from django.db.models.constants import LOOKUP_SEP
 from django.utils import timezone
 from django.utils.text import slugify
 
-from visits.models.lifecycle import ANONYMIZED_NAME
+from pojok.personal_data import ANONYMIZED_NAME, ANONYMIZED_TEXT
+from visits.models import OPEN_STATES
 
 GUEST = ANONYMIZED_NAME  # a guest's name (the desk's returning-guest lookup skips it)
-REMOVED = "(dianonimkan)"  # free text that may name people: needs, notes, e-mail texts
+REMOVED = ANONYMIZED_TEXT  # free text that may name people: needs, notes, e-mail texts
 
 GUEST_KEYS = ("name", "phone", "email")  # what the admin may search a guest by
 
@@ -108,8 +109,6 @@ class Holder:
 
 def visit_in_use(prefix: str = "") -> Q:
     """A visit still open, or with a follow-up not yet done: the staff still need to reach the guest."""
-    from visits.models import OPEN_STATES
-
     return Q(**{f"{prefix}state__in": OPEN_STATES}) | Q(**{
         f"{prefix}consultation__follow_up_needed": True,
         f"{prefix}consultation__follow_up_done_at__isnull": True,

@@ -11,10 +11,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
+from pojok.redirects import safe_next
 
 from . import policy
 from .forms import EraseForm, GuestSearchForm
@@ -25,9 +25,7 @@ from .models import PrivacySetting
 
 @require_GET
 def notice(request: HttpRequest) -> HttpResponse:
-    back = request.GET.get("kembali", "")
-    if not (back.startswith("/") and url_has_allowed_host_and_scheme(back, {request.get_host()})):
-        back = ""  # only a way back into this app, never a link out
+    back = safe_next(request, request.GET.get("kembali", ""))  # only a way back into this app
     return render(request, "privacy/notice.html", {"setting": PrivacySetting.current(), "back": back,
                                                    "guest_placeholder": GUEST})
 

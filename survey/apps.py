@@ -4,3 +4,10 @@ from django.apps import AppConfig
 class SurveyConfig(AppConfig):
     name = "survey"
     verbose_name = "Survei Kepuasan Masyarakat"
+
+    def ready(self) -> None:
+        from pojok.navigation import Area, register
+
+        from . import policy
+
+        register(Area("Survei IKM", "survey:report", policy.can_read_report, order=60))

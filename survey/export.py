@@ -25,14 +25,15 @@ def _sheet(book, title: str, header: list[str]):
 
 
 def _summary(book, report: IkmReport) -> None:
-    period, total = report.period, report.total
+    scope, total = report.scope, report.total
+    period = scope.period
     sheet = book.active
     sheet.title = "IKM"
     rows = [
         ["Indeks Kepuasan Masyarakat (IKM) — BPKAD Kabupaten Lampung Selatan"],
         ["Periode", f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"],
-        ["Bidang", str(period.bidang) if period.bidang else "Semua Bidang"],
-        ["Topik", str(period.topic) if period.topic else "Semua topik"],
+        ["Bidang", str(scope.bidang) if scope.bidang else "Semua Bidang"],
+        ["Topik", str(scope.topic) if scope.topic else "Semua topik"],
         ["Responden", total.figures.respondents],
         ["Kunjungan selesai", total.figures.finished],
         ["Tingkat respons (%)", total.rate_shown],

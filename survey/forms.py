@@ -5,7 +5,9 @@ from datetime import date
 from django import forms
 
 from pojok import clock
+from pojok.periods import Period
 from routing.models import Bidang, Topic
+from visits.reports import Scope
 
 from .models import AgeGroup, Education, Occupation, Sex, Unsur
 
@@ -91,10 +93,10 @@ class ReportFilterForm(forms.Form):
             self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
         return data
 
-    def period_values(self) -> dict:
+    def scope(self) -> Scope:
         """The chosen period and filters; a field with an error falls back to its default."""
         start, end = self.default_period()
         self.is_valid()
         data = self.cleaned_data  # holds only the fields without an error
-        return {"start": data.get("dari") or start, "end": data.get("sampai") or end,
-                "bidang": data.get("bidang"), "topic": data.get("topik")}
+        period = Period(data.get("dari") or start, data.get("sampai") or end)
+        return Scope(period=period, bidang=data.get("bidang"), topic=data.get("topik"))

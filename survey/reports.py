@@ -6,40 +6,26 @@ of responses; the totals are the sums of those few grouped rows. Figures are exa
 """
 
 from dataclasses import dataclass, field
-from datetime import date
 from fractions import Fraction
 
-from django.db.models import Count, F, Q, Sum
+from django.db.models import Count, Sum
 
-from routing.models import Bidang, Topic
-from visits.models import State, StepResult, Visit, VisitStep
+from routing.models import Bidang
+from visits.models import HAS_STANDARD, WITHIN_STANDARD, State, StepResult, VisitStep
+from visits.reports import Scope
 
 from .ikm import Grade, grade_of, ikm_of, nrr, shown
 from .models import AgeGroup, Answer, Education, Occupation, Response, Sex, Unsur
 
 
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-    bidang: Bidang | None = None
-    topic: Topic | None = None
-
-    def responses(self):
-        found = Response.objects.filter(day__range=(self.start, self.end))
-        if self.bidang:
-            found = found.filter(bidang=self.bidang)
-        if self.topic:
-            found = found.filter(topic=self.topic)
-        return found
-
-    def visits(self):
-        found = Visit.objects.filter(day__range=(self.start, self.end))
-        if self.bidang:
-            found = found.filter(bidang=self.bidang)
-        if self.topic:
-            found = found.filter(topic=self.topic)
-        return found
+def responses_of(scope: Scope):
+    """The survey responses of the scope's days, Bidang and topic (the visits' own are scope.visits())."""
+    found = Response.objects.filter(day__range=(scope.period.start, scope.period.end))
+    if scope.bidang:
+        found = found.filter(bidang=scope.bidang)
+    if scope.topic:
+        found = found.filter(topic=scope.topic)
+    return found
 
 
 @dataclass
@@ -75,26 +61,23 @@ class Figures:
         return Fraction(self.steps_within, self.steps_with_standard) if self.steps_with_standard else None
 
 
-def _figures_by_bidang(period: Period) -> dict[int, Figures]:
+def _figures_by_bidang(scope: Scope) -> dict[int, Figures]:
     """Four grouped queries: answer sums, respondents, finished visits and steps kept, per Bidang."""
     figures: dict[int, Figures] = {}
 
     def of(bidang_id) -> Figures:
         return figures.setdefault(bidang_id, Figures())
 
-    responses = period.responses()
+    responses = responses_of(scope)
     for row in (Answer.objects.filter(response__in=responses).values("response__bidang", "unsur")
                 .annotate(total=Sum("value")).order_by()):
         of(row["response__bidang"]).totals[row["unsur"]] = row["total"]
     for row in responses.values("bidang").annotate(n=Count("id")).order_by():
         of(row["bidang"]).respondents = row["n"]
-    for row in period.visits().filter(state=State.DONE).values("bidang").annotate(n=Count("id")).order_by():
+    for row in scope.visits().filter(state=State.DONE).values("bidang").annotate(n=Count("id")).order_by():
         of(row["bidang"]).finished = row["n"]
-    steps = VisitStep.objects.filter(
-        visit__in=period.visits(), result=StepResult.DONE, standard_minutes__isnull=False
-    )
-    within = Q(duration_seconds__lte=F("standard_minutes") * 60)
-    for row in (steps.values("visit__bidang").annotate(n=Count("id"), within=Count("id", filter=within))
+    steps = VisitStep.objects.filter(HAS_STANDARD, visit__in=scope.visits(), result=StepResult.DONE)
+    for row in (steps.values("visit__bidang").annotate(n=Count("id"), within=Count("id", filter=WITHIN_STANDARD))
                 .order_by()):
         found = of(row["visit__bidang"])
         found.steps_with_standard, found.steps_within = row["n"], row["within"]
@@ -142,7 +125,7 @@ class BidangRow:
 
 @dataclass(frozen=True)
 class IkmReport:
-    period: Period
+    scope: Scope
     unsur_rows: list[UnsurRow]
     total: BidangRow
     bidang_rows: list[BidangRow]
@@ -153,21 +136,21 @@ class IkmReport:
         return [*self.bidang_rows, self.total]
 
 
-def ikm_report(period: Period) -> IkmReport:
+def ikm_report(scope: Scope) -> IkmReport:
     unsur = list(Unsur.objects.all())
     numbers = [u.number for u in unsur]
-    by_bidang = _figures_by_bidang(period)
+    by_bidang = _figures_by_bidang(scope)
     total = Figures()
     for figures in by_bidang.values():
         total.add(figures)
-    shown_bidang = [period.bidang] if period.bidang else list(Bidang.objects.filter(active=True))
+    shown_bidang = [scope.bidang] if scope.bidang else list(Bidang.objects.filter(active=True))
 
     def row(bidang, figures) -> BidangRow:
         ikm = figures.ikm(numbers)
         return BidangRow(bidang, figures, ikm, grade_of(ikm))
 
     return IkmReport(
-        period=period,
+        scope=scope,
         unsur_rows=[UnsurRow(u, total.totals.get(u.number, 0), total.nrr(u.number)) for u in unsur],
         total=row(None, total),
         bidang_rows=[row(b, by_bidang.get(b.pk, Figures())) for b in shown_bidang],
@@ -178,9 +161,9 @@ PROFILE = [("sex", "Jenis kelamin", Sex), ("age_group", "Usia", AgeGroup),
            ("education", "Pendidikan", Education), ("occupation", "Pekerjaan", Occupation)]
 
 
-def respondent_profile(period: Period) -> list[dict]:
+def respondent_profile(scope: Scope) -> list[dict]:
     """Per profile question, how many respondents chose each answer (and how many left it empty)."""
-    responses = period.responses()
+    responses = responses_of(scope)
     sections = []
     for name, label, choices in PROFILE:
         counts = dict(responses.values_list(name).annotate(n=Count("id")).order_by())
@@ -190,7 +173,7 @@ def respondent_profile(period: Period) -> list[dict]:
     return sections
 
 
-def suggestions(period: Period):
-    """The suggestions and complaints of the period, newest first (complaints first within a day)."""
-    return (period.responses().exclude(suggestion="").select_related("bidang", "topic")
+def suggestions(scope: Scope):
+    """The suggestions and complaints of the scope, newest first (complaints first within a day)."""
+    return (responses_of(scope).exclude(suggestion="").select_related("bidang", "topic")
             .order_by("-day", "-is_complaint", "bidang__order"))

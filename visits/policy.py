@@ -17,12 +17,10 @@ def can_front_desk(user) -> bool:
 
 def is_on_duty(user, day=None) -> bool:
     """A petugas piket the Kasubbag named for this day (remembered on the user for the request)."""
-    from .models import Piket
-
     day = day or clock.today()
     cache = user.__dict__.setdefault("_piket_days", {})
     if day not in cache:
-        cache[day] = Piket.objects.filter(user=user, day=day).exists()
+        cache[day] = user.piket_days.filter(day=day).exists()
     return cache[day]
 
 
@@ -66,6 +64,11 @@ def can_act_as(user, role: str, visit) -> bool:
     return checks[role]()
 
 
+def can_see_visits(user) -> bool:
+    """Opens visits' timelines at all (which ones: can_view_visit)."""
+    return can_front_desk(user) or can_triage(user) or can_read_reports(user) or can_consult(user)
+
+
 def can_view_visit(user, visit) -> bool:
     """The timeline of a visit: the desk and triage see every visit, staff only their Bidang's."""
     return (
@@ -96,3 +99,10 @@ def can_read_consultations(user) -> bool:
 def can_read_consultation(user, consultation) -> bool:
     """Staff read their own Bidang's notes only; the petugas and the Kasubbag never read them."""
     return can_read_all_consultations(user) or (can_consult(user) and consultation.bidang_id == user.bidang_id)
+
+
+def can_open_consultation_of(user, visit) -> bool:
+    """The consultation page of a visit: its Bidang's staff (to act), or whoever may read its record."""
+    consultation = getattr(visit, "consultation", None)
+    return can_consult_visit(user, visit) or (
+        consultation is not None and can_read_consultation(user, consultation))

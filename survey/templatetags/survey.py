@@ -3,9 +3,10 @@
 from django import template
 from django.urls import reverse
 
+from pojok.qr import qr_svg
+
 from .. import policy
 from ..answering import ANSWERABLE_STATES, invite
-from ..qr import qr_svg
 
 register = template.Library()
 
@@ -30,3 +31,9 @@ def survey_visit_links(context, visit):
     show = policy.can_show_invitation(request.user) and visit.state in ANSWERABLE_STATES
     return {"visit": visit, "show": show, "csrf_token": context.get("csrf_token"),
             "answered": show and getattr(getattr(visit, "survey_invitation", None), "answered", False)}
+
+
+@register.inclusion_tag("survey/_see_out_button.html", takes_context=True)
+def after_move(context, visit, move):
+    """Beside a board's move button: after "Antar keluar", the one that also opens the survey screen."""
+    return {"visit": visit, "show": move.name == "see_out", "csrf_token": context.get("csrf_token")}

@@ -9,7 +9,7 @@ from .. import policy
 from ..export import workbook
 from ..forms import ReportFilterForm
 from ..ikm import GRADES
-from ..reports import Period, ikm_report, respondent_profile, suggestions
+from ..reports import ikm_report, respondent_profile, suggestions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -18,10 +18,10 @@ def _report_context(request: HttpRequest) -> dict:
     policy.require(policy.can_read_report, request.user)
     start, end = ReportFilterForm.default_period()
     form = ReportFilterForm({"dari": start.isoformat(), "sampai": end.isoformat(), **request.GET.dict()})
-    period = Period(**form.period_values())
+    scope = form.scope()
     return {
-        "form": form, "period": period, "report": ikm_report(period), "profile": respondent_profile(period),
-        "suggestions": suggestions(period), "query": request.GET.urlencode(), "grades": GRADES,
+        "form": form, "scope": scope, "report": ikm_report(scope), "profile": respondent_profile(scope),
+        "suggestions": suggestions(scope), "query": request.GET.urlencode(), "grades": GRADES,
     }
 
 
@@ -41,7 +41,7 @@ def print_report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     context = _report_context(request)
-    period = context["period"]
+    period = context["scope"].period
     response = HttpResponse(workbook(context["report"], context["profile"], context["suggestions"]),
                             content_type=XLSX)
     name = f"ikm-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"

@@ -15,7 +15,6 @@ from lobby.calls import call_guest
 from routing.catalog import ensure_topics
 from routing.models import Bidang, Topic
 from tests.factories import make_visit, wib
-from visits.consult import finish_consultation, transfer_visit
 from visits.models import (
     Consultation,
     DocumentType,
@@ -24,9 +23,11 @@ from visits.models import (
     Visit,
     VisitEvent,
     VisitStep,
+    finish_consultation,
     record_consultation,
+    route_visit,
+    transfer_visit,
 )
-from visits.triage import route_visit
 
 RESTORED = "restored"
 

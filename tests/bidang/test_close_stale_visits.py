@@ -6,8 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from tests.factories import advance_to, make_visit, wib
-from visits.consult import close_stale_visits
-from visits.models import Consultation, Mode, State, StepResult, record_consultation
+from visits.models import Consultation, Mode, State, StepResult, close_stale_visits, record_consultation
 
 pytestmark = pytest.mark.django_db
 

@@ -94,6 +94,7 @@ def test_the_next_bidang_never_reads_the_draft_of_the_first(client_of, staf, sta
 
 def test_the_routing_report_counts_the_transfer_as_a_correction(client_of, staf, kasubbag, routed):
     """The routing quality report (visits/triage.py) reads the "transfer" event this screen writes."""
+    from pojok.periods import Period
     from visits.models import RoutingDecision
     from visits.triage import routing_quality
 
@@ -107,9 +108,9 @@ def test_the_routing_report_counts_the_transfer_as_a_correction(client_of, staf,
         bidang=bidang("anggaran"),
     )
     day = visit.day
-    assert routing_quality(start=day, end=day)["totals"]["corrected"] == 0
+    assert routing_quality(Period(day, day))["totals"]["corrected"] == 0
 
     _transfer(client_of(staf), visit, bidang=bidang("aset").pk, reason="Soal KIB")
 
-    report = routing_quality(start=day, end=day)
+    report = routing_quality(Period(day, day))
     assert report["totals"]["corrected"] == 1 and report["transfers"] == 1

@@ -38,7 +38,7 @@ def test_staff_of_another_bidang_get_404_and_call_nothing(client, staf_lain, wai
 @pytest.mark.parametrize("who", ["petugas", "kasubbag", "pimpinan"])
 def test_other_roles_cannot_call(client, waiting, who, request):
     client.force_login(request.getfixturevalue(who))
-    assert client.post(reverse("lobby:call", args=[waiting.pk])).status_code == 404
+    assert client.post(reverse("lobby:call", args=[waiting.pk])).status_code == 403  # no Bidang staff
     assert not Call.objects.exists()
 
 

@@ -13,12 +13,12 @@ from django.urls import reverse
 from booking.forms import BookingForm
 from pojok import clock as app_clock
 from pojok.idle import LAST_ACTIVITY
+from pojok.periods import Period
 from tests.accounts.login import is_logged_in
 from tests.booking.conftest import booking_form
 from tests.factories import make_visit, wib
-from visits.filters import ReportFilter
+from visits.forms.reports import ReportFilter
 from visits.models import Visit
-from visits.reports import Period
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[2]

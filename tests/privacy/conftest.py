@@ -7,7 +7,7 @@ import pytest
 
 from pojok import clock
 from tests.factories import WIB, bidang, consult, make_visit
-from visits.triage import route_visit
+from visits.models import route_visit
 
 
 def days_ago(days: int, hour: int = 9) -> datetime:

@@ -34,12 +34,12 @@ def test_report_figures_and_counts_are_identical(staff_with_email):
     today = clock.today()
     whole = Scope(Period(today - timedelta(days=450), today))
     natar = Scope(Period(today - timedelta(days=450), today), origin="Natar", bidang=bidang("anggaran"))
-    quality = {"start": today - timedelta(days=450), "end": today}
-    before = (figures(whole), figures(natar), routing_quality(**quality)["totals"], Visit.objects.count())
+    quality = Period(today - timedelta(days=450), today)
+    before = (figures(whole), figures(natar), routing_quality(quality)["totals"], Visit.objects.count())
 
     call_command("anonymize_guests")
 
     assert Visit.objects.filter(guest_name=GUEST).count() == 4
-    after = (figures(whole), figures(natar), routing_quality(**quality)["totals"], Visit.objects.count())
+    after = (figures(whole), figures(natar), routing_quality(quality)["totals"], Visit.objects.count())
     assert after == before
     assert before[0]["headline"]["visits"] == 4 and before[1]["headline"]["visits"] == 1

@@ -6,7 +6,7 @@ import io
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from visits.filters import ReportFilter
+from visits.forms.reports import ReportFilter
 from visits.reports import build_report
 from visits.reports.tables import tables
 

@@ -1,6 +1,6 @@
 """Every figure of the report, checked against hand-computed values for the October visits."""
 
-from visits.filters import ReportFilter
+from visits.forms.reports import ReportFilter
 from visits.models import ReportSettings
 from visits.reports import GOOD, NOT_GOOD, build_report
 

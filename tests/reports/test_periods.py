@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 
 from pojok import clock
+from pojok.periods import Period
 from tests.factories import make_visit
-from visits.filters import ReportFilter
-from visits.reports import Period
+from visits.forms.reports import ReportFilter
 
 TODAY = date(2026, 11, 19)  # a Thursday
 

@@ -5,12 +5,14 @@ from decimal import Decimal
 
 import pytest
 
+from pojok.periods import Period
 from routing.models import Topic
 from survey.answering import invite, submit_response
-from survey.reports import Period, ikm_report
+from survey.reports import ikm_report
 from tests.factories import bidang, wib
+from visits.reports import Scope
 
-NOVEMBER = Period(start=date(2026, 11, 1), end=date(2026, 11, 30))
+NOVEMBER = Scope(period=Period(date(2026, 11, 1), date(2026, 11, 30)))
 
 
 def _answer(visit, value: int) -> None:
@@ -56,7 +58,7 @@ def test_each_bidang_and_the_office(november):
 
 
 def test_a_bidang_filter_keeps_to_that_bidang(november):
-    report = ikm_report(Period(start=NOVEMBER.start, end=NOVEMBER.end, bidang=bidang("aset")))
+    report = ikm_report(Scope(period=NOVEMBER.period, bidang=bidang("aset")))
     assert [row.bidang.code for row in report.bidang_rows] == ["aset"]
     assert (report.total.figures.respondents, report.total.figures.finished) == (1, 1)
     assert report.total.ikm_shown == Decimal("50.00")
@@ -68,7 +70,7 @@ def test_a_topic_filter_keeps_to_that_topic(finished_visit):
     without = finished_visit(at=wib(2026, 11, 3, 10))
     _answer(with_topic, 4)
     _answer(without, 1)
-    report = ikm_report(Period(start=NOVEMBER.start, end=NOVEMBER.end, topic=spj))
+    report = ikm_report(Scope(period=NOVEMBER.period, topic=spj))
     assert (report.total.figures.respondents, report.total.figures.finished) == (1, 1)
     assert report.total.ikm_shown == Decimal("100.00")
 

@@ -5,10 +5,12 @@ from decimal import Decimal
 
 import pytest
 
-from survey.reports import Period, ikm_report
+from pojok.periods import Period
+from survey.reports import ikm_report
 from tests.survey.conftest import make_response
+from visits.reports import Scope
 
-YEAR = Period(start=date(2026, 1, 1), end=date(2026, 12, 31))
+YEAR = Scope(period=Period(date(2026, 1, 1), date(2026, 12, 31)))
 
 FOUR_RESPONSES = [
     [4, 4, 4, 4, 4, 4, 4, 4, 4],

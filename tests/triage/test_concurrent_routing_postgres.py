@@ -11,8 +11,7 @@ from notifications.models import Notification, Status
 from notifications.outbox import send_pending
 from tests.concurrency import run_at_once as run_together
 from tests.factories import bidang
-from visits.models import MoveRefused, RoutingDecision, Visit
-from visits.triage import route_visit
+from visits.models import MoveRefused, RoutingDecision, Visit, route_visit
 
 THREADS = 8
 

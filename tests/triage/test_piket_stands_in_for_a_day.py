@@ -31,7 +31,7 @@ def test_the_piket_has_the_screen_on_their_day_and_routes(client_of, kasubbag, p
     page = client.get("/triase/")
     assert page.status_code == 200
     assert 'id="piket"' not in page.content.decode()  # a stand-in does not name stand-ins
-    assert "Triase" in [label for label, _, _ in page.context["nav_areas"]]
+    assert "Triase" in [item.label for item in page.context["nav_areas"]]
     client.post(f"/triase/{visit.pk}/", {"keperluan": "Revisi DPA", "bidang": bidang("anggaran").pk})
     assert RoutingDecision.objects.get().by == petugas
 

@@ -140,7 +140,7 @@ def test_the_visit_page_and_the_boards_send_routing_to_this_page(client_of, kasu
 
 def test_a_guest_sent_back_by_a_bidang_shows_why(client_of, kasubbag, staf, in_triage):
     from tests.factories import wib
-    from visits.triage import route_visit
+    from visits.models import route_visit
 
     visit = in_triage("Revisi DPA")
     route_visit(visit=visit, by=kasubbag, bidang=bidang("anggaran"), at=wib(minute=4))

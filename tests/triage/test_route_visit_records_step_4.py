@@ -8,8 +8,7 @@ from pojok import clock
 from routing.models import Bidang
 from tests.factories import bidang, wib
 from tests.triage.conftest import topic
-from visits.models import RoutingDecision, State, StepResult
-from visits.triage import route_visit
+from visits.models import RoutingDecision, State, StepResult, route_visit
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,7 @@ from pojok import clock, roles
 from routing.models import Bidang
 from tests.factories import bidang, make_user, wib
 from tests.triage.conftest import topic
-from visits.models import RoutingDecision, State
-from visits.triage import RoutingRefused, route_visit
+from visits.models import RoutingDecision, RoutingRefused, State, route_visit
 
 pytestmark = pytest.mark.django_db
 

@@ -9,8 +9,7 @@ from django.core.management import call_command
 from notifications.models import MAX_ATTEMPTS, Notification, Status
 from routing.models import Bidang
 from tests.factories import bidang, wib
-from visits.models import RoutingDecision, State
-from visits.triage import route_visit
+from visits.models import RoutingDecision, State, route_visit
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,7 @@ import pytest
 
 from pojok import clock
 from tests.factories import bidang, wib
-from visits.models import Piket
-from visits.triage import route_visit
+from visits.models import Piket, route_visit
 
 pytestmark = pytest.mark.django_db
 URL = "/triase/"

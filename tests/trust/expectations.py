@@ -44,8 +44,9 @@ EXPECTED = {
 
     # --- a visit: its timeline and the one door for moves (here "receive", a Bidang's move) ------
     "visits:detail": {"anon": "login login", "staf_lain": "404 405", "*": "200 405"},
-    # everyone who may see the visit is sent back to it (a refusal is a message); another Bidang: 404
-    "visits:move": {"anon": "login login", "staf_lain": "405 404", "*": "405 →visits:detail"},
+    # the visit's staff are sent back to it (a refusal of the order is a message); a role that may not
+    # make the move: 403; another Bidang: 404
+    "visits:move": {"anon": "login login", "staf": "405 →visits:detail", "staf_lain": "405 404", "*": "405 403"},
 
     # --- triage (Kasubbag Umum, or the piket of the day) ------------------------------------------
     "visits:triage": {"anon": "login login", TRIAGE: "200 405", "*": "403 405"},
@@ -66,7 +67,7 @@ EXPECTED = {
     "visits:receive": {"anon": "login login", "staf": "405 →visits:inbox", "staf_lain": "405 404",
                        "*": "405 403"},
     "visits:transfer": {"anon": "login login", "staf": "405 200", "staf_lain": "405 404", "*": "405 403"},
-    "lobby:call": {"anon": "login login", "staf": "405 →visits:inbox", "*": "405 404"},
+    "lobby:call": {"anon": "login login", "staf": "405 →visits:inbox", "staf_lain": "405 404", "*": "405 403"},
     "visits:consultation_search": {"anon": "login login", f"{STAFF} {READERS}": "200 405", "*": "403 405"},
     "visits:consultation_export": {"anon": "login login", f"{STAFF} {READERS}": "200 405", "*": "403 405"},
     "visits:follow_ups": {"anon": "login login", f"{STAFF} {READERS}": "200 405", "*": "403 405"},

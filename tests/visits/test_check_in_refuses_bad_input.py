@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import wib
-from visits.forms import CheckInForm
+from visits.forms.desk import CheckInForm
 from visits.models import Visit
 
 VALID = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "", "party_size": "1",

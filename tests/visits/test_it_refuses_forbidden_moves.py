@@ -1,6 +1,10 @@
-"""A move out of order, by the wrong person, or on an ended visit is refused and changes nothing."""
+"""A move out of order, by the wrong person, or on an ended visit is refused and changes nothing.
+
+The wrong person gets PermissionDenied; the wrong order or state gets MoveRefused (with the reason).
+"""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 
 from tests.factories import advance_to, bidang, make_visit, wib
 from visits.models import MoveRefused
@@ -11,11 +15,11 @@ UP_TO_CONSULTING = ["greet", "report", "route", "receive"]
 ALL = ["greet", "report", "route", "receive", "finish", "see_out"]
 
 
-def refuse(visit, move, by, record_of, **kwargs) -> str:
+def refuse(visit, move, by, record_of, *, error=MoveRefused, **kwargs) -> str:
     """Try the move; assert it was refused and that nothing changed. Returns the message."""
     before = record_of(visit)
     kwargs.setdefault("bidang", bidang("anggaran") if move == "route" else None)
-    with pytest.raises(MoveRefused) as refusal:
+    with pytest.raises(error) as refusal:
         visit.advance(move, by=by, at=wib(hour=11), **kwargs)
     assert record_of(visit) == before
     return str(refusal.value)
@@ -58,7 +62,7 @@ def test_it_refuses_a_move_outside_the_role(people, staf_lain, record_of, done, 
     visit = advance_to(make_visit(people["petugas"], at=wib(hour=9)), done, people)
     by = staf_lain if actor == "staf_lain" else people[actor]
 
-    message = refuse(visit, move, by, record_of, note="alasan")
+    message = refuse(visit, move, by, record_of, note="alasan", error=PermissionDenied)
 
     assert message.startswith("Anda tidak berwenang untuk langkah")
 
@@ -67,7 +71,8 @@ def test_it_refuses_a_move_outside_the_role(people, staf_lain, record_of, done, 
 def test_pimpinan_cannot_move_anything(people, pimpinan, record_of, move):
     visit = advance_to(make_visit(people["petugas"], at=wib(hour=9)), [], people)
 
-    assert refuse(visit, move, pimpinan, record_of, note="alasan").startswith("Anda tidak berwenang")
+    assert refuse(visit, move, pimpinan, record_of, note="alasan", error=PermissionDenied).startswith(
+        "Anda tidak berwenang")
 
 
 def test_staff_of_another_bidang_cannot_receive_through_a_colleague(people, staf_lain, record_of):

@@ -16,8 +16,7 @@ from django.db import DatabaseError, connection
 
 from notifications.models import Notification
 from tests.factories import bidang
-from visits.models import QueueCounter, RoutingDecision, Visit, VisitEvent, VisitStep
-from visits.triage import route_visit
+from visits.models import QueueCounter, RoutingDecision, Visit, VisitEvent, VisitStep, route_visit
 
 # Committed for real, as in production: each move is its own top-level transaction.
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -1,27 +1,49 @@
-"""The visits app's data: master data, the visit lifecycle, triage records and consultations."""
+"""The visits app's data: master data, the visit lifecycle (its table, method and verbs), the steps
+it leaves, triage records and consultations."""
 
-from .consultation import Consultation, Mode, record_consultation
+from .consultation import Consultation, Mode
 from .lifecycle import (
     MOVES,
     OPEN_STATES,
+    QUEUE_PREFIX,
     STEP_OF_STATE,
+    Closed,
     Move,
     MoveRefused,
-    QueueCounter,
+    RoutingRefused,
     State,
-    StepResult,
     Visit,
     VisitEvent,
-    VisitStep,
-    clock_text,
+    close_stale_visits,
+    finish_consultation,
     local_time,
+    missing_steps_note,
+    office_close,
+    receive_guest,
+    record_consultation,
+    route_visit,
+    stale_visits,
+    transfer_visit,
 )
 from .master import DocumentType, Instansi, SopStep
 from .report_settings import ReportSettings
+from .steps import (
+    HAS_STANDARD,
+    OVER_STANDARD,
+    WITHIN_STANDARD,
+    QueueCounter,
+    StepResult,
+    VisitStep,
+    clock_text,
+    timer_level,
+)
 from .triage import Piket, RoutingDecision
 
 __all__ = [
-    "MOVES", "OPEN_STATES", "STEP_OF_STATE", "Consultation", "DocumentType", "Instansi", "Mode", "Move",
-    "MoveRefused", "Piket", "QueueCounter", "ReportSettings", "RoutingDecision", "SopStep", "State", "StepResult", "Visit",
-    "VisitEvent", "VisitStep", "clock_text", "local_time", "record_consultation",
+    "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
+    "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
+    "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
+    "VisitEvent", "VisitStep", "clock_text", "close_stale_visits", "finish_consultation", "local_time",
+    "missing_steps_note", "office_close", "receive_guest", "record_consultation", "route_visit",
+    "stale_visits", "timer_level", "transfer_visit",
 ]

@@ -5,12 +5,25 @@ from django.db import models
 
 
 class Mode(models.TextChoices):
-    """The four ways a consultation runs (the office manual's "Proses Konsultasi")."""
+    """The four ways a consultation runs (the office manual's "Proses Konsultasi"), in the office's
+    words, each with the one line that tells it apart (`description`)."""
 
-    PROVISION = "provision", "Provision — pejabat menyelesaikan masalah tamu"
-    PRESCRIPTION = "prescription", "Prescription — pejabat memberi nasihat saja"
-    MEDIATION = "mediation", "Mediation — pejabat menjadi penengah"
-    COLLABORATION = "collaboration", "Collaboration — diselesaikan bersama"
+    PROVISION = "provision", "Penyelesaian langsung"
+    PRESCRIPTION = "prescription", "Saran dan arahan"
+    MEDIATION = "mediation", "Mediasi"
+    COLLABORATION = "collaboration", "Kolaborasi"
+
+    @property
+    def description(self) -> str:
+        return MODE_DESCRIPTIONS[self]
+
+
+MODE_DESCRIPTIONS = {
+    Mode.PROVISION: "Pejabat menyelesaikan sendiri masalah tamu (provision).",
+    Mode.PRESCRIPTION: "Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription).",
+    Mode.MEDIATION: "Pejabat menjadi penengah antara tamu dan pihak lain (mediation).",
+    Mode.COLLABORATION: "Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration).",
+}
 
 
 class Consultation(models.Model):
@@ -44,29 +57,3 @@ class Consultation(models.Model):
     def is_complete(self) -> bool:
         """Closing a consultation needs at least its mode and its outcome."""
         return bool(self.mode and self.outcome.strip())
-
-
-def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
-    """Save the consultation record of a visit being consulted: a draft may be partial.
-
-    Only staff of the visit's Bidang may write it, and only while the guest is with them.
-    `documents` replaces the documents discussed (an empty list clears them; None leaves them).
-    A record left by a Bidang the visit was transferred away from is started afresh, so the new
-    Bidang never reads the old Bidang's notes.
-    """
-    from .. import policy
-    from .lifecycle import MoveRefused, State
-
-    if not policy.can_consult_visit(by, visit):
-        raise MoveRefused("Anda tidak berwenang mencatat konsultasi kunjungan ini.")
-    if visit.state != State.CONSULTING:
-        raise MoveRefused("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi.")
-    earlier = Consultation.objects.filter(visit=visit).exclude(bidang_id=visit.bidang_id).first()
-    if earlier is not None:
-        earlier.delete()
-    consultation, _ = Consultation.objects.update_or_create(
-        visit=visit, defaults={"bidang_id": visit.bidang_id, "recorded_by": by, **fields}
-    )
-    if documents is not None:
-        consultation.documents.set(documents)
-    return consultation

@@ -1,28 +1,42 @@
-"""A guest's visit and its way through the six SOP steps.
+"""A guest's visit and its way through the six SOP steps: the table, the one method, and the verbs.
 
-The allowed moves are the MOVES table below; `Visit.advance()` is the only code that changes a
-visit's state. Each step a visit goes through is a `VisitStep` row (with the time standard in
-force when it started), and every change appends a `VisitEvent` row.
+`MOVES` is every allowed move; `Visit.advance()` is the only code that changes a visit's state: it
+checks the table, locks the row, stamps the times, ends and opens the steps (steps.py) and appends
+the history row. The verbs at the end (check_in on the model; route_visit, receive_guest,
+record_consultation, finish_consultation, transfer_visit, close_stale_visits) are the lifecycle as
+the screens and the scheduled jobs use it: each checks what its own data must be, then makes its
+move through `advance`.
+
+Refusals follow one rule: the wrong person gets PermissionDenied (the screens load a visit with
+visits.access, which says 404 for a visit outside the person's reach); MoveRefused is for the wrong
+order or state, and for data a move cannot take, with the reason in words for the user.
 """
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connection, models, transaction
+from django.db.models import Q
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from notifications.outbox import queue_bidang_email
 from pojok import clock
+from routing.suggest import suggest
 
 from .. import policy
+from .consultation import Consultation
 from .master import SopStep
+from .steps import QueueCounter, StepResult, VisitStep
+from .triage import RoutingDecision
 
 QUEUE_PREFIX = "A"
-ANONYMIZED_NAME = "Tamu (dianonimkan)"  # a guest's name once the retention period is over (privacy app)
 
 
 class State(models.TextChoices):
@@ -49,13 +63,6 @@ STEP_OF_STATE = {
     State.LEAVING: 6,
 }
 OPEN_STATES = frozenset(STEP_OF_STATE)
-
-
-class StepResult(models.TextChoices):
-    DONE = "selesai", "Selesai"
-    CANCELLED = "batal", "Batal"
-    TRANSFERRED = "dialihkan", "Dialihkan"
-    INCOMPLETE = "tidak_selesai", "Tidak selesai"
 
 
 def _needs_bidang(visit, fields) -> str | None:
@@ -89,11 +96,18 @@ class Move:
     sets: tuple[str, ...] = ()  # visit fields the move writes, given to advance() by name
     clears: tuple[str, ...] = ()  # visit fields the move empties
     guard: Callable[["Visit", dict], str | None] | None = None  # a refusal message, or None
+    page: str = ""  # the URL name of the page with the move's own form; "" for a button (and a note)
+    is_receipt: bool = False  # stamps the official's receiving inside step 5 instead of ending a step
 
     @property
     def is_one_click(self) -> bool:
         """Made with a button (and a note at most): moves that write fields have their own form."""
         return not self.sets and not self.clears and self.roles != (policy.SYSTEM,)
+
+    @property
+    def ends_early(self) -> bool:
+        """Ends the visit before its last step (batal, tidak selesai): the screens mark it so."""
+        return self.ends_step_as in (StepResult.CANCELLED, StepResult.INCOMPLETE)
 
 
 MOVES: dict[str, Move] = {
@@ -107,16 +121,18 @@ MOVES: dict[str, Move] = {
              frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,)),
         Move("route", "Arahkan ke Bidang", "diarahkan ke Bidang",
              frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,),
-             sets=("bidang", "topic", "assigned_to", "keperluan"), guard=_needs_bidang),
+             sets=("bidang", "topic", "assigned_to", "keperluan"), guard=_needs_bidang, page="visits:triage_route"),
         Move("receive", "Terima tamu", "diterima",
-             frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,), guard=_official_of_the_bidang),
+             frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,), guard=_official_of_the_bidang,
+             is_receipt=True),
         Move("finish", "Selesai konsultasi", "selesai berkonsultasi",
              frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,), guard=_consultation_recorded),
         Move("see_out", "Antar keluar", "diantar keluar",
              frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,)),
         Move("transfer", "Alihkan ke Bidang lain", "dialihkan",
              frozenset({State.WAITING, State.CONSULTING}), State.TRIAGE, (policy.CONSULT,),
-             ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to")),
+             ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to"),
+             page="visits:consultation"),
         Move("cancel", "Batalkan", "dibatalkan",
              OPEN_STATES, State.CANCELLED, (policy.FRONT_DESK, policy.TRIAGE),
              ends_step_as=StepResult.CANCELLED, needs_note=True),
@@ -196,6 +212,9 @@ class Visit(models.Model):
     def __str__(self) -> str:
         return f"{self.queue_number} {self.guest_name}"
 
+    def get_absolute_url(self) -> str:
+        return reverse("visits:detail", args=[self.pk])
+
     @property
     def queue_number(self) -> str:
         return f"{QUEUE_PREFIX}-{self.queue_seq:03d}"
@@ -254,8 +273,9 @@ class Visit(models.Model):
                                   note=note)
         return visit
 
-    def advance(self, move_name: str, *, by, note: str = "", at=None, official=None, **fields) -> None:
-        """Make one move of the MOVES table, or raise MoveRefused and change nothing.
+    def advance(self, move_name: str, *, by, note: str = "", at=None, official=None, **fields) -> "VisitEvent":
+        """Make one move of the MOVES table and return its history row, or change nothing: raise
+        PermissionDenied for a person whose role may not make it, MoveRefused for the wrong state.
 
         `fields` are visit fields the move writes (its `sets`: route's bidang, topic, ...); others
         must be None. `official` is who received the guest (receive): by default the recorder.
@@ -271,12 +291,13 @@ class Visit(models.Model):
             # Read the clock once the row is ours: a move that waited on another must not be stamped
             # before the step that other move opened.
             at = at or clock.now()
-            locked._apply(move, by=by, at=at, note=note, official=official or by, fields=fields)
+            event = locked._apply(move, by=by, at=at, note=note, official=official or by, fields=fields)
         self.refresh_from_db()
+        return event
 
     def _check_move(self, move: Move, by, fields: dict) -> None:
         if not any(policy.can_act_as(by, role, self) for role in move.roles):
-            raise MoveRefused(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
+            raise PermissionDenied(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
         if self.state not in move.sources:
             raise MoveRefused(self._why_not_now(move))
         refusal = move.guard(self, fields) if move.guard else None
@@ -292,12 +313,11 @@ class Visit(models.Model):
             return f"Kunjungan ini sudah berakhir ({self.get_state_display().lower()})."
         return f"Langkah \u201c{move.label}\u201d belum dapat dilakukan: tamu pada tahap \u201c{self.get_state_display()}\u201d."
 
-    def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> None:
+    def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> "VisitEvent":
         from_state, step_row = self.state, self.current_step()
         _check_time(step_row, at)
-        if move.name == "receive":
-            step_row.received_at, step_row.received_by = at, official
-            step_row.save(update_fields=["received_at", "received_by"])
+        if move.is_receipt:
+            step_row.receive(at=at, by=official)
         elif STEP_OF_STATE.get(move.target) != self.step:
             step_row.end(result=move.ends_step_as, at=at, by=by)
             if move.target in OPEN_STATES:
@@ -306,7 +326,7 @@ class Visit(models.Model):
             setattr(self, name, value)
         self.state = move.target
         self.save(update_fields=["state", *fields])
-        VisitEvent.objects.create(
+        return VisitEvent.objects.create(
             visit=self, at=at, by=by, action=move.name, from_state=from_state, to_state=move.target, note=note
         )
 
@@ -345,106 +365,6 @@ def _next_queue_seq(day) -> int:
         return cursor.fetchone()[0]
 
 
-class QueueCounter(models.Model):
-    day = models.DateField(primary_key=True)
-    last = models.PositiveIntegerField(default=0)
-
-
-class VisitStep(models.Model):
-    """One SOP step of one visit: when it started and ended, who recorded it, the standard then."""
-
-    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="steps")
-    number = models.PositiveSmallIntegerField("langkah")
-    started_at = models.DateTimeField("mulai")
-    ended_at = models.DateTimeField("selesai", null=True, blank=True)
-    ended_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
-    )
-    result = models.CharField("hasil", max_length=20, choices=StepResult.choices, blank=True)
-    standard_minutes = models.PositiveSmallIntegerField("standar (menit)", null=True, blank=True)
-    # Whole seconds, rounded up, so that "duration_seconds <= standard * 60" is exactly "within the
-    # standard": reports aggregate this integer the same way on PostgreSQL and SQLite.
-    duration_seconds = models.PositiveIntegerField("durasi (detik)", null=True, blank=True)
-    received_at = models.DateTimeField("diterima pejabat", null=True, blank=True)
-    received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pejabat yang menerima",
-        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-    )
-
-    class Meta:
-        ordering = ["started_at", "id"]
-        verbose_name = "langkah kunjungan"
-        verbose_name_plural = "langkah kunjungan"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["visit"], condition=models.Q(ended_at__isnull=True), name="one_open_step_per_visit"
-            ),
-        ]
-        indexes = [models.Index(fields=["started_at"], name="visitstep_started")]
-
-    def end(self, *, result: str, at, by) -> None:
-        self.ended_at, self.ended_by, self.result = at, by, result
-        self.duration_seconds = math.ceil((at - self.started_at).total_seconds())
-        self.save(update_fields=["ended_at", "ended_by", "result", "duration_seconds"])
-
-    @property
-    def duration(self) -> timedelta | None:
-        return self.ended_at - self.started_at if self.ended_at else None
-
-    @property
-    def standard(self) -> timedelta | None:
-        return timedelta(minutes=self.standard_minutes) if self.standard_minutes else None
-
-    @property
-    def complies(self) -> bool | None:
-        """Within the standard in force when the step ran; None when there is no verdict."""
-        if self.result != StepResult.DONE or self.standard is None:
-            return None
-        return self.duration <= self.standard
-
-    # --- for the live boards: elapsed time against the standard ------------------------
-
-    @property
-    def standard_seconds(self) -> int | None:
-        return self.standard_minutes * 60 if self.standard_minutes else None
-
-    @property
-    def elapsed_seconds(self) -> int:
-        return int(((self.ended_at or clock.now()) - self.started_at).total_seconds())
-
-    @property
-    def elapsed_text(self) -> str:
-        return clock_text(self.elapsed_seconds)
-
-    @property
-    def duration_text(self) -> str:
-        return clock_text(int(self.duration.total_seconds())) if self.duration is not None else ""
-
-    @property
-    def level_class(self) -> str:
-        return timer_level_class(self.elapsed_seconds, self.standard_seconds)
-
-
-def timer_level_class(elapsed_seconds: int, standard_seconds: int | None) -> str:
-    """Green within the standard, amber in its last 20%, red over it (grey: no standard).
-
-    static/js/pojok.js applies the same rule as the timers tick in the browser.
-    """
-    if not standard_seconds:
-        return "text-bg-secondary"
-    if elapsed_seconds > standard_seconds:
-        return "text-bg-danger"
-    if elapsed_seconds > 0.8 * standard_seconds:
-        return "text-bg-warning"
-    return "text-bg-success"
-
-
-def clock_text(seconds: int) -> str:
-    minutes, secs = divmod(max(seconds, 0), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
-
-
 class VisitEvent(models.Model):
     """The append-only history: one row for every change of a visit."""
 
@@ -471,3 +391,157 @@ class VisitEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{date_format(timezone.localtime(self.at), 'SHORT_DATETIME_FORMAT')} {self.action_label}"
+
+
+# --- the verbs: the lifecycle as the screens and the scheduled jobs use it ------------------------
+# (check_in and check_in_by_guest are on the model: they make the visit the others move)
+
+
+class RoutingRefused(MoveRefused):
+    """A routing that was not made, with the form field the message belongs next to."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def route_visit(*, visit, by, bidang, keperluan: str | None = None, topic=None, assigned_to=None,
+                override_reason: str = "", at=None) -> RoutingDecision:
+    """Step 4: route the visit, keep the decision against the suggestion, and queue the email to the
+    Bidang's staff, in one transaction. The suggestion is computed on the final keperluan; a Bidang
+    other than the top suggestion needs a reason."""
+    policy.require(policy.can_triage, by)
+    keperluan = (visit.keperluan if keperluan is None else keperluan).strip()
+    override_reason = (override_reason or "").strip()
+    top = suggest(keperluan)[0]
+    _check_choice(keperluan=keperluan, bidang=bidang, topic=topic, assigned_to=assigned_to)
+    overridden = top.bidang_id != bidang.pk
+    if overridden and not override_reason:
+        raise RoutingRefused(
+            f"Bidang yang dipilih berbeda dari usulan ({top.bidang_name}): tuliskan alasan singkat.",
+            field="override_reason",
+        )
+    with transaction.atomic():
+        event = visit.advance("route", by=by, at=at, bidang=bidang, topic=topic, assigned_to=assigned_to,
+                              keperluan=keperluan)
+        decision = RoutingDecision.objects.create(
+            visit=visit, at=event.at, by=by, keperluan=keperluan, suggested_bidang_id=top.bidang_id,
+            suggested_topic_id=top.topic_id, bidang=bidang, topic=topic, assigned_to=assigned_to,
+            override_reason=override_reason if overridden else "",
+        )
+        _notify_bidang(decision)
+    return decision
+
+
+def _check_choice(*, keperluan, bidang, topic, assigned_to) -> None:
+    if not keperluan:
+        raise RoutingRefused("Keperluan tamu wajib diisi.", field="keperluan")
+    if bidang is None or not bidang.active:
+        raise RoutingRefused("Pilih Bidang tujuan.", field="bidang")
+    if topic is not None and topic.bidang_id != bidang.pk:
+        raise RoutingRefused(f"Topik \u201c{topic}\u201d bukan urusan {bidang}.", field="topic")
+    if assigned_to is not None and not (assigned_to.bidang_id == bidang.pk and policy.can_consult(assigned_to)):
+        raise RoutingRefused(f"{assigned_to.display_name} bukan staf {bidang}.", field="assigned_to")
+
+
+def _notify_bidang(decision: RoutingDecision) -> None:
+    visit = decision.visit
+    body = render_to_string("visits/email/routed.txt", {"decision": decision, "visit": visit})
+    queue_bidang_email(bidang=decision.bidang, visit=visit, body=body,
+                       subject=f"Tamu baru {visit.queue_number}: {visit.guest_name} ({visit.origin})")
+
+
+def receive_guest(*, visit, by, official=None, at=None) -> "VisitEvent":
+    """Inside step 5: an official of the Bidang (the recorder, or a colleague) receives the guest."""
+    return visit.advance("receive", by=by, official=official, at=at)
+
+
+def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
+    """Save the consultation record of a visit being consulted: a draft may be partial.
+
+    Only staff of the visit's Bidang may write it, and only while the guest is with them.
+    `documents` replaces the documents discussed (an empty list clears them; None leaves them).
+    A record left by a Bidang the visit was transferred away from is started afresh, so the new
+    Bidang never reads the old Bidang's notes.
+    """
+    if not policy.can_consult_visit(by, visit):
+        raise PermissionDenied("Anda tidak berwenang mencatat konsultasi kunjungan ini.")
+    if visit.state != State.CONSULTING:
+        raise MoveRefused("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi.")
+    Consultation.objects.filter(visit=visit).exclude(bidang_id=visit.bidang_id).delete()
+    consultation, _ = Consultation.objects.update_or_create(
+        visit=visit, defaults={"bidang_id": visit.bidang_id, "recorded_by": by, **fields}
+    )
+    if documents is not None:
+        consultation.documents.set(documents)
+    return consultation
+
+
+def finish_consultation(*, visit, by, documents=None, at=None, **fields) -> Consultation:
+    """Save the record and close step 5 together: the guest goes back to the desk to be seen out.
+
+    Either both happen or neither does (a refused move leaves the earlier draft as it was).
+    """
+    with transaction.atomic():
+        consultation = record_consultation(visit=visit, by=by, documents=documents, **fields)
+        visit.advance("finish", by=by, at=at)
+    return consultation
+
+
+def transfer_visit(*, visit, by, to_bidang, reason: str, at=None) -> "VisitEvent":
+    """Send a misrouted guest back to the Kasubbag's queue (step 4 again), naming the Bidang meant."""
+    reason = (reason or "").strip()
+    if to_bidang is None or to_bidang.pk == visit.bidang_id:
+        raise MoveRefused("Pilih Bidang lain yang lebih tepat.")
+    if not reason:
+        raise MoveRefused("Alasan wajib diisi.")
+    return visit.advance("transfer", by=by, at=at, note=f"Disarankan ke {to_bidang.name}: {reason}")
+
+
+# --- the day's end: visits nobody finished --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Closed:
+    visit: Visit
+    from_state: str
+    note: str
+
+
+def office_close(day) -> datetime:
+    hour, minute = (int(part) for part in settings.OFFICE_CLOSES.split(":"))
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
+
+
+def stale_visits(*, at):
+    """Open visits of earlier days, and of today once the office has closed."""
+    today = timezone.localdate(at)
+    stale = Q(day__lt=today)
+    if at >= office_close(today):
+        stale |= Q(day=today)
+    return Visit.objects.filter(stale, state__in=OPEN_STATES).order_by("day", "queue_seq")
+
+
+def missing_steps_note(visit) -> str:
+    names = dict(SopStep.objects.values_list("number", "short_name"))
+    missing = [f"{number}. {names.get(number, '')}".strip() for number in range(visit.step, 7)]
+    received = visit.state == State.CONSULTING
+    detail = " (tamu sudah diterima, konsultasi belum ditutup)" if received else ""
+    return f"Ditutup otomatis setelah jam kantor; langkah belum tercatat: {'; '.join(missing)}{detail}."
+
+
+def close_stale_visits(*, at=None) -> list[Closed]:
+    """Mark every stale open visit as not completed, keeping what was recorded. Safe to repeat."""
+    at = at or clock.now()
+    closed = []
+    for visit in stale_visits(at=at):
+        step = visit.current_step()
+        # Stamp the closing at the end of the visit's own working day, so its durations stay sane.
+        stamp = min(max(office_close(visit.day), step.started_at if step else visit.arrived_at), at)
+        from_state, note = visit.state, missing_steps_note(visit)
+        try:
+            visit.advance("close_stale", by=None, note=note, at=stamp)
+        except MoveRefused:
+            continue  # moved on by someone else meanwhile: nothing left to close
+        closed.append(Closed(visit=visit, from_state=from_state, note=note))
+    return closed

@@ -11,16 +11,13 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 
-from ..models import ReportSettings, SopStep, State, clock_text
+from ..models import HAS_STANDARD, OVER_STANDARD, WITHIN_STANDARD, ReportSettings, SopStep, State, clock_text
 from .scope import Scope
 from .sql import Percentile, SecondsBetween
 
 WORST_LIMIT = 20
 GOOD, NOT_GOOD = "Berjalan dengan baik", "Tidak berjalan dengan baik"
 
-HAS_STANDARD = Q(standard_minutes__isnull=False)
-WITHIN = HAS_STANDARD & Q(duration_seconds__lte=F("standard_minutes") * 60)
-OVER = HAS_STANDARD & Q(duration_seconds__gt=F("standard_minutes") * 60)
 RECEIVED = Q(number=5, received_at__isnull=False)  # step 5 rows that tell waiting from consultation
 
 
@@ -38,7 +35,7 @@ def clock(seconds: int | None) -> str:
 
 def _compliance() -> dict:
     return {"steps": Count("id"), "with_standard": Count("id", filter=HAS_STANDARD),
-            "within": Count("id", filter=WITHIN)}
+            "within": Count("id", filter=WITHIN_STANDARD)}
 
 
 def _waiting_and_consultation() -> dict:
@@ -174,7 +171,7 @@ def by_day(steps, scope: Scope) -> list[dict]:
 def worst_cases(steps, limit: int) -> list:
     """The steps over their standard, longest first, with what the table shows of their visit."""
     return list(
-        steps.filter(OVER).select_related("visit", "visit__bidang", "ended_by")
+        steps.filter(OVER_STANDARD).select_related("visit", "visit__bidang", "ended_by")
         .annotate(over_seconds=F("duration_seconds") - F("standard_minutes") * 60)
         .order_by("-duration_seconds", "id")[:limit]
     )

@@ -1,51 +1,15 @@
-"""What a report covers: a period of days and the optional Bidang, topic, officer and origin."""
+"""What a report covers: a period of days (pojok.periods) and the optional Bidang, topic, officer and origin.
 
-import calendar
+The SOP report uses all of them; the IKM report (survey) the period, Bidang and topic.
+"""
+
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, OuterRef, QuerySet
-from django.utils import timezone
-from django.utils.formats import date_format
+
+from pojok.periods import Period
 
 from ..models import StepResult, Visit, VisitStep
-
-TODAY, THIS_WEEK, THIS_MONTH, MONTH, RANGE = "hari-ini", "minggu-ini", "bulan-ini", "bulan", "rentang"
-PERIOD_CHOICES = [
-    (TODAY, "Hari ini"), (THIS_WEEK, "Minggu ini"), (THIS_MONTH, "Bulan ini"),
-    (MONTH, "Bulan tertentu"), (RANGE, "Rentang tanggal"),
-]
-
-
-@dataclass(frozen=True)
-class Period:
-    start: date
-    end: date
-
-    @classmethod
-    def named(cls, name: str, *, today: date, month: date | None = None, start=None, end=None) -> "Period":
-        """The period a filter names, relative to `today` for today / this week / this month."""
-        if name == TODAY:
-            return cls(today, today)
-        if name == THIS_WEEK:
-            return cls(today - timedelta(days=today.weekday()), today)
-        if name == THIS_MONTH:
-            return cls(today.replace(day=1), today)
-        if name == MONTH:
-            return cls(month, month.replace(day=calendar.monthrange(month.year, month.month)[1]))
-        return cls(start, end)
-
-    @property
-    def label(self) -> str:
-        if self.start == self.end:
-            return date_format(self.start, "j F Y")
-        return f"{date_format(self.start, 'j F Y')} s.d. {date_format(self.end, 'j F Y')}"
-
-    def days(self) -> list[date]:
-        return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]
-
-    def first_moment(self) -> datetime:
-        return datetime.combine(self.start, time.min, tzinfo=timezone.get_current_timezone())
 
 
 @dataclass(frozen=True)

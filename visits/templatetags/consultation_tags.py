@@ -3,7 +3,7 @@
 from django import template
 
 from .. import policy
-from ..models import Consultation
+from ..models import Consultation, Mode
 
 register = template.Library()
 
@@ -27,13 +27,9 @@ def readable_consultation(user, visit):
 @register.filter
 def mode_name(mode: str) -> str:
     """The mode in the office's words ("Mediasi"), or an empty string when not yet chosen."""
-    from ..forms_consult import MODE_TEXT
-
-    return MODE_TEXT[mode][0] if mode in MODE_TEXT else ""
+    return Mode(mode).label if mode in Mode.values else ""
 
 
 @register.filter
 def mode_help(mode: str) -> str:
-    from ..forms_consult import MODE_TEXT
-
-    return MODE_TEXT[mode][1] if mode in MODE_TEXT else ""
+    return Mode(mode).description if mode in Mode.values else ""

@@ -3,32 +3,36 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from .. import policy
-from ..consult import finish_consultation, transfer_visit
-from ..forms_consult import MODE_TEXT, ConsultationForm, ReceiveForm, TransferForm
-from ..models import Consultation, MoveRefused, State, Visit, record_consultation
+from ..access import CONSULT, CONSULTATION, visit_for
+from ..forms.consult import ConsultationForm, ReceiveForm, TransferForm
+from ..models import (
+    Consultation,
+    Mode,
+    MoveRefused,
+    State,
+    Visit,
+    finish_consultation,
+    record_consultation,
+    transfer_visit,
+)
 from ..search import consultations_for
-from .inbox import own_visit
+
+PAGE_VISITS = Visit.objects.select_related(
+    "bidang", "topic", "assigned_to", "consultation__bidang", "consultation__recorded_by",
+    "consultation__follow_up_by")
 
 
 def _readable(user, pk: int):
     """The visit and the record the user may read, and whether they may act on it (its Bidang's staff)."""
-    policy.require(policy.can_read_consultations, user)
-    visit = get_object_or_404(Visit.objects.select_related("bidang", "topic", "assigned_to"), pk=pk)
-    consultation = (
-        Consultation.objects.filter(visit=visit)
-        .select_related("bidang", "recorded_by", "follow_up_by")
-        .first()
-    )
-    may_act = policy.can_consult_visit(user, visit)
+    visit = visit_for(user, pk, purpose=CONSULTATION, queryset=PAGE_VISITS)
+    consultation = getattr(visit, "consultation", None)
     if consultation is not None and not policy.can_read_consultation(user, consultation):
         consultation = None  # left by a Bidang the guest was transferred away from
-    if not may_act and consultation is None:
-        raise Http404
-    return visit, consultation, may_act
+    return visit, consultation, policy.can_consult_visit(user, visit)
 
 
 def _page(request, visit, consultation, may_act, *, form=None, transfer_form=None, status=200):
@@ -51,7 +55,7 @@ def _page(request, visit, consultation, may_act, *, form=None, transfer_form=Non
             "consultation": consultation,
             "editable": editable,
             "form": form,
-            "mode_text": MODE_TEXT,
+            "modes": list(Mode),
             "earlier": earlier,
             "receive_form": ReceiveForm(bidang_id=visit.bidang_id, initial={"official": request.user})
             if may_act and visit.state == State.WAITING
@@ -98,7 +102,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def transfer(request: HttpRequest, pk: int) -> HttpResponse:
     """A misrouted guest goes back to the Kasubbag Umum's queue, with the Bidang meant and why."""
-    visit = own_visit(request.user, pk)
+    visit = visit_for(request.user, pk, purpose=CONSULT)
     form = TransferForm(request.POST, visit=visit)
     if form.is_valid():
         try:

@@ -4,15 +4,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
+from pojok.personal_data import ANONYMIZED_NAME
 
 from .. import policy
-from ..forms import CancelForm, CheckInForm
+from ..access import FRONT_DESK, visit_for
+from ..forms.desk import CancelForm, CheckInForm
 from ..models import State, Visit
-from ..models.lifecycle import ANONYMIZED_NAME
 from .common import board_rows
 
 DESK_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.LEAVING]
@@ -79,6 +80,5 @@ def returning_guests(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def slip(request: HttpRequest, pk: int) -> HttpResponse:
-    policy.require(policy.can_front_desk, request.user)
-    visit = get_object_or_404(Visit, pk=pk)
+    visit = visit_for(request.user, pk, purpose=FRONT_DESK)
     return render(request, "visits/desk/slip.html", {"visit": visit})

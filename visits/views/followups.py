@@ -4,14 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
 
 from .. import policy
+from ..access import consultation_for
 from ..consult import complete_follow_up, open_follow_ups
-from ..models import Consultation, MoveRefused
+from ..models import MoveRefused
 
 PAGE_SIZE = 50
 
@@ -38,10 +39,7 @@ def follow_ups(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
-    policy.require(policy.can_consult, request.user)
-    consultation = get_object_or_404(
-        Consultation.objects.select_related("visit"), pk=pk, bidang_id=request.user.bidang_id
-    )
+    consultation = consultation_for(request.user, pk)
     try:
         complete_follow_up(consultation=consultation, by=request.user)
     except MoveRefused as refusal:

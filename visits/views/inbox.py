@@ -5,18 +5,18 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
 
 from .. import policy
+from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
-from ..forms_consult import ReceiveForm
-from ..models import MoveRefused, State, Visit, VisitStep, clock_text
-from ..models.lifecycle import timer_level_class
+from ..forms.consult import ReceiveForm
+from ..models import MoveRefused, State, Visit, VisitStep, clock_text, receive_guest, timer_level
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",
@@ -42,8 +42,8 @@ class Timer:
         return clock_text(self.elapsed_seconds)
 
     @property
-    def level_class(self) -> str:
-        return timer_level_class(self.elapsed_seconds, self.standard_seconds)
+    def level(self) -> str:
+        return timer_level(self.elapsed_seconds, self.standard_seconds)
 
 
 def _seconds(start, end) -> int:
@@ -114,25 +114,16 @@ def inbox_badge(request: HttpRequest) -> HttpResponse:
     return render(request, "visits/inbox/_badge.html", {"inbox_waiting": waiting_count(request.user)})
 
 
-def own_visit(user, pk: int) -> Visit:
-    """A visit of the user's own Bidang; another Bidang's is a 404, so its existence is not confirmed."""
-    policy.require(policy.can_consult, user)
-    visit = get_object_or_404(Visit.objects.select_related("bidang"), pk=pk)
-    if not policy.can_consult_visit(user, visit):
-        raise Http404
-    return visit
-
-
 @login_required
 @require_POST
 def receive(request: HttpRequest, pk: int) -> HttpResponse:
     """Terima tamu: the moment an official of the Bidang (the user or a colleague) receives the guest."""
-    visit = own_visit(request.user, pk)
+    visit = visit_for(request.user, pk, purpose=CONSULT)
     form = ReceiveForm(request.POST, bidang_id=visit.bidang_id)
     try:
         if not form.is_valid():
             raise MoveRefused(form.errors["official"][0])
-        visit.advance("receive", by=request.user, official=form.cleaned_data["official"])
+        receive_guest(visit=visit, by=request.user, official=form.cleaned_data["official"])
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
         return redirect("visits:inbox")

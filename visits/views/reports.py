@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from pojok import clock
 
 from .. import policy
-from ..filters import ReportFilter
+from ..forms.reports import ReportFilter
 from ..reports import build_report
 from ..reports.charts import step_chart, trend_chart
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET
 from pojok import clock
 
 from .. import policy
-from ..forms_consult import MODE_LABELS, SearchForm
+from ..forms.search import SearchForm
 from ..search import consultations_for, search_consultations
 
 PAGE_SIZE = 20
@@ -92,7 +92,7 @@ def _csv_row(consultation) -> list[str]:
             visit.guest_name,
             visit.origin,
             visit.topic.name if visit.topic else "",
-            MODE_LABELS.get(consultation.mode, ""),
+            consultation.get_mode_display(),
             consultation.problem,
             consultation.outcome,
             ", ".join(documents),

@@ -16,17 +16,10 @@ from pojok.roles import ROUTE_PERM
 from routing.suggest import suggest
 
 from .. import policy
-from ..models import MoveRefused, Piket, State, Visit, VisitStep
-from ..triage import (
-    RoutingRefused,
-    name_piket,
-    on_duty,
-    remove_piket,
-    route_visit,
-    routing_quality,
-    triage_queue,
-)
-from ..triage_forms import PeriodForm, PiketForm, RouteForm
+from ..access import TRIAGE, visit_for
+from ..forms.triage import PeriodForm, PiketForm, RouteForm
+from ..models import MoveRefused, Piket, RoutingRefused, State, Visit, VisitStep, route_visit
+from ..triage import name_piket, on_duty, remove_piket, routing_quality, triage_queue
 from .common import board_rows
 
 
@@ -69,10 +62,9 @@ def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def route(request: HttpRequest, pk: int) -> HttpResponse:
-    policy.require(policy.can_triage, request.user)
     open_steps = Prefetch("steps", queryset=VisitStep.objects.filter(ended_at__isnull=True), to_attr="open_steps")
-    visit = get_object_or_404(Visit.objects.prefetch_related(open_steps).select_related("booking__suggested_bidang"),
-                              pk=pk)
+    visit = visit_for(request.user, pk, purpose=TRIAGE, queryset=Visit.objects.prefetch_related(open_steps)
+                      .select_related("booking__suggested_bidang"))
     if visit.state != State.TRIAGE:
         messages.info(request, f"{visit.queue_number} {visit.guest_name} tidak sedang menunggu diarahkan.")
         return redirect("visits:triage")
@@ -126,8 +118,8 @@ def piket_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def quality(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_read_routing_quality, request.user)
     form = PeriodForm(request.GET)
-    start, end = form.period()
+    period = form.period()
     if not form.errors:  # show the period in force, also when it was the default
-        form = PeriodForm(initial={"dari": start, "sampai": end})
-    context = {"form": form, "start": start, "end": end, **routing_quality(start=start, end=end)}
+        form = PeriodForm(initial={"dari": period.start, "sampai": period.end})
+    context = {"form": form, "start": period.start, "end": period.end, **routing_quality(period)}
     return render(request, "visits/triage/quality.html", context)

@@ -6,9 +6,9 @@ of the project that no target names.
 """
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Callable
 
 from django.urls import reverse
 
@@ -189,17 +189,17 @@ def _user(w):
 POST_TARGETS = [
     Target("check_in", "petugas",
            ["guest_name", "origin", "phone", "party_size", "keperluan", "arrival_time"],
-           _check_in, ("visits.forms.CheckInForm",)),
-    Target("cancel", "petugas", ["note", "next"], _cancel, ("visits.forms.CancelForm",), form_key=""),
+           _check_in, ("visits.forms.desk.CheckInForm",)),
+    Target("cancel", "petugas", ["note", "next"], _cancel, ("visits.forms.desk.CancelForm",), form_key=""),
     Target("consultation", "staf", ["mode", "problem", "outcome", "other_documents", "documents",
                                     "follow_up_needed", "follow_up_due", "follow_up_by", "action"],
-           _consultation, ("visits.forms_consult.ConsultationForm",)),
-    Target("transfer", "staf", ["bidang", "reason"], _transfer, ("visits.forms_consult.TransferForm",),
+           _consultation, ("visits.forms.consult.ConsultationForm",)),
+    Target("transfer", "staf", ["bidang", "reason"], _transfer, ("visits.forms.consult.TransferForm",),
            form_key="transfer_form"),
-    Target("receive", "staf", ["official"], _receive, ("visits.forms_consult.ReceiveForm",), form_key=""),
+    Target("receive", "staf", ["official"], _receive, ("visits.forms.consult.ReceiveForm",), form_key=""),
     Target("route", "kasubbag", ["keperluan", "bidang", "topic", "assigned_to", "override_reason"], _route,
-           ("visits.triage_forms.RouteForm",)),
-    Target("piket", "kasubbag", ["user", "day"], _piket, ("visits.triage_forms.PiketForm",),
+           ("visits.forms.triage.RouteForm",)),
+    Target("piket", "kasubbag", ["user", "day"], _piket, ("visits.forms.triage.PiketForm",),
            form_key="piket_form"),
     Target("survey", "anon", ["suggestion", "is_complaint", "u1", "u9", "sex", "occupation"], _survey,
            ("survey.forms.SurveyForm",)),
@@ -239,15 +239,15 @@ GET_TARGETS = [
     _get("returning_guests", "petugas", ["visits:returning_guests"], ["guest_name", "phone"]),
     _get("consultation_search", "pimpinan", ["visits:consultation_search", "visits:consultation_export"],
          ["q", "tamu", "asal", "topik", "dokumen", "dari", "sampai", "bidang", "halaman"],
-         ("visits.forms_consult.SearchForm",)),
+         ("visits.forms.search.SearchForm",)),
     _get("consultation_search_staf", "staf", ["visits:consultation_search"],
          ["q", "tamu", "bidang", "halaman"]),
     _get("reports", "pimpinan", ["visits:reports", "visits:report_print", "visits:report_csv",
                                  "visits:report_xlsx"],
          ["periode", "bulan", "dari", "sampai", "bidang", "topik", "petugas", "asal"],
-         ("visits.filters.ReportFilterForm",)),
+         ("visits.forms.reports.ReportFilterForm",)),
     _get("routing_quality", "kasubbag", ["visits:routing_quality"], ["dari", "sampai"],
-         ("visits.triage_forms.PeriodForm",)),
+         ("visits.forms.triage.PeriodForm",)),
     _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",)),
     _get("ikm", "pimpinan", ["survey:report", "survey:print", "survey:export"],
          ["dari", "sampai", "bidang", "topik"],

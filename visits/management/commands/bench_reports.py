@@ -19,7 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pojok import clock
-from visits.filters import ReportFilter
+from visits.forms.reports import ReportFilter
 from visits.models import Visit
 from visits.reports import build_report
 

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from pojok import clock
-from visits.consult import close_stale_visits, stale_visits
-from visits.models import State
+from visits.models import State, close_stale_visits, stale_visits
 
 
 class Command(BaseCommand):

@@ -12,9 +12,9 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from visits.filters import ReportFilter
+from pojok.periods import RANGE
+from visits.forms.reports import ReportFilter
 from visits.reports import build_report
-from visits.reports.scope import RANGE
 from visits.reports.tables import tables
 
 

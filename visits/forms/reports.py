@@ -8,11 +8,11 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from pojok import clock
+from pojok.periods import MONTH, PERIOD_CHOICES, RANGE, THIS_MONTH, Period
 from routing.models import Bidang, Topic
 
-from .models import Visit
-from .reports import PERIOD_CHOICES, Period, Scope
-from .reports.scope import MONTH, RANGE, THIS_MONTH
+from ..models import Visit
+from ..reports import Scope
 
 LONGEST_RANGE_DAYS = 3 * 366  # a report of a few years at most: the page lists every day
 

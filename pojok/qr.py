@@ -4,7 +4,8 @@ import segno
 from django.utils.safestring import SafeString, mark_safe
 
 
-def qr_svg(url: str, *, scale: int = 4, title: str = "Kode QR survei", svgclass: str = "survey-qr") -> SafeString:
-    code = segno.make(url, error="m", micro=False)
+def qr_svg(text: str, *, scale: int = 4, title: str = "Kode QR survei", svgclass: str = "survey-qr") -> SafeString:
+    """A survey link, a booking code, a device's pairing link: any text, as an inline SVG QR code."""
+    code = segno.make(text, error="m", micro=False)
     # segno writes only its own <svg>/<path> markup around the encoded text: nothing a guest typed.
     return mark_safe(code.svg_inline(scale=scale, border=2, title=title, svgclass=svgclass))

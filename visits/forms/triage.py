@@ -6,6 +6,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 
 from pojok import clock
+from pojok.periods import Period
 from pojok.roles import CONSULT_PERM, FRONT_DESK_PERM
 from routing.models import Bidang, Topic
 
@@ -91,12 +92,12 @@ class PeriodForm(forms.Form):
     sampai = forms.DateField(label="Sampai", required=False,
                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
-    def period(self):
+    def period(self) -> Period:
         today = clock.today()
         data = self.cleaned_data if self.is_valid() else {}
         end = data.get("sampai") or today
         start = data.get("dari") or end - timedelta(days=REPORT_DAYS - 1)
         if start > end or start.year < 2000 or end.year > 2100:
             self.add_error("dari", "Periode tidak valid: tanggal awal harus sebelum tanggal akhir (tahun 2000–2100).")
-            start, end = today - timedelta(days=REPORT_DAYS - 1), today
-        return start, end
+            return Period.last_days(REPORT_DAYS, today=today)
+        return Period(start, end)

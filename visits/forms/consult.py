@@ -1,4 +1,4 @@
-"""The Bidang's forms: receiving a guest, the consultation record, a transfer, and the history search.
+"""The Bidang's forms: receiving a guest, the consultation record, a transfer.
 
 Bad input gets an Indonesian message next to its field; nothing is saved until the form is valid.
 """
@@ -7,23 +7,12 @@ from datetime import timedelta
 
 from django import forms
 
-from routing.models import Bidang, Topic
+from pojok.validators import REQUIRED, readable_text
+from routing.models import Bidang
 
-from .consult import official_label, officials_of
-from .forms import REQUIRED, readable_text
-from .models import DocumentType, Mode
+from ..consult import official_label, officials_of
+from ..models import DocumentType, Mode
 
-# The four modes in the office's words, each with the one line that tells them apart.
-MODE_TEXT = {
-    Mode.PROVISION: ("Penyelesaian langsung", "Pejabat menyelesaikan sendiri masalah tamu (provision)."),
-    Mode.PRESCRIPTION: (
-        "Saran dan arahan",
-        "Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription).",
-    ),
-    Mode.MEDIATION: ("Mediasi", "Pejabat menjadi penengah antara tamu dan pihak lain (mediation)."),
-    Mode.COLLABORATION: ("Kolaborasi", "Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration)."),
-}
-MODE_LABELS = {mode: label for mode, (label, _) in MODE_TEXT.items()}
 FOLLOW_UP_HORIZON = timedelta(days=366)
 
 
@@ -53,7 +42,7 @@ class ConsultationForm(forms.Form):
         label="Mode konsultasi",
         required=False,
         widget=forms.RadioSelect,
-        choices=[(mode.value, label) for mode, label in MODE_LABELS.items()],
+        choices=Mode.choices,
         error_messages={"invalid_choice": "Pilih salah satu mode."},
     )
     problem = forms.CharField(
@@ -169,56 +158,3 @@ class TransferForm(forms.Form):
     def __init__(self, *args, visit, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["bidang"].queryset = Bidang.objects.filter(active=True).exclude(pk=visit.bidang_id)
-
-
-class SearchForm(forms.Form):
-    q = forms.CharField(
-        label="Kata dalam permasalahan/hasil", max_length=200, required=False, validators=[readable_text]
-    )
-    tamu = forms.CharField(label="Tamu", max_length=120, required=False, validators=[readable_text])
-    asal = forms.CharField(label="Asal instansi", max_length=150, required=False, validators=[readable_text])
-    topik = forms.ModelChoiceField(
-        label="Topik",
-        queryset=Topic.objects.all(),
-        required=False,
-        empty_label="Semua topik",
-        error_messages={"invalid_choice": "Pilih topik dari daftar."},
-    )
-    dokumen = forms.ModelChoiceField(
-        label="Dokumen",
-        queryset=DocumentType.objects.all(),
-        required=False,
-        empty_label="Semua dokumen",
-        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
-    )
-    dari = forms.DateField(
-        label="Dari tanggal",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal seperti 2026-11-01."},
-    )
-    sampai = forms.DateField(
-        label="Sampai tanggal",
-        required=False,
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
-    )
-    bidang = forms.ModelChoiceField(
-        label="Bidang",
-        queryset=Bidang.objects.all(),
-        required=False,
-        empty_label="Semua Bidang",
-        to_field_name="code",
-        error_messages={"invalid_choice": "Pilih Bidang dari daftar."},
-    )
-
-    def __init__(self, *args, show_bidang: bool, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not show_bidang:
-            self.fields["bidang"].widget = forms.HiddenInput()
-
-    def clean(self):
-        data = super().clean()
-        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
-            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
-        return data

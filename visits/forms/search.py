@@ -1,0 +1,61 @@
+"""The consultation history's search form (views/search.py)."""
+
+from django import forms
+
+from pojok.validators import readable_text
+from routing.models import Bidang, Topic
+
+from ..models import DocumentType
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Kata dalam permasalahan/hasil", max_length=200, required=False, validators=[readable_text]
+    )
+    tamu = forms.CharField(label="Tamu", max_length=120, required=False, validators=[readable_text])
+    asal = forms.CharField(label="Asal instansi", max_length=150, required=False, validators=[readable_text])
+    topik = forms.ModelChoiceField(
+        label="Topik",
+        queryset=Topic.objects.all(),
+        required=False,
+        empty_label="Semua topik",
+        error_messages={"invalid_choice": "Pilih topik dari daftar."},
+    )
+    dokumen = forms.ModelChoiceField(
+        label="Dokumen",
+        queryset=DocumentType.objects.all(),
+        required=False,
+        empty_label="Semua dokumen",
+        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+    )
+    dari = forms.DateField(
+        label="Dari tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal seperti 2026-11-01."},
+    )
+    sampai = forms.DateField(
+        label="Sampai tanggal",
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
+    )
+    bidang = forms.ModelChoiceField(
+        label="Bidang",
+        queryset=Bidang.objects.all(),
+        required=False,
+        empty_label="Semua Bidang",
+        to_field_name="code",
+        error_messages={"invalid_choice": "Pilih Bidang dari daftar."},
+    )
+
+    def __init__(self, *args, show_bidang: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not show_bidang:
+            self.fields["bidang"].widget = forms.HiddenInput()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
+            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+        return data

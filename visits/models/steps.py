@@ -1,0 +1,131 @@
+"""What a visit leaves behind as it moves through the SOP: one row per step it went through (with the
+standard in force then), and the day's queue counter. Only the lifecycle (lifecycle.py) writes them.
+
+"Within the standard" is defined here once: for one step (`VisitStep.complies`) and for the reports'
+aggregate queries (`WITHIN_STANDARD`).
+"""
+
+import math
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+
+from pojok import clock
+
+
+class StepResult(models.TextChoices):
+    DONE = "selesai", "Selesai"
+    CANCELLED = "batal", "Batal"
+    TRANSFERRED = "dialihkan", "Dialihkan"
+    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+
+
+# A step has a standard when the SOP set one when it started; it complies when it was done within it.
+# `duration_seconds` is whole seconds rounded up, so "<= standard * 60" is exactly "within the standard",
+# the same on PostgreSQL and SQLite.
+HAS_STANDARD = Q(standard_minutes__isnull=False)
+WITHIN_STANDARD = HAS_STANDARD & Q(duration_seconds__lte=F("standard_minutes") * 60)
+OVER_STANDARD = HAS_STANDARD & Q(duration_seconds__gt=F("standard_minutes") * 60)
+
+
+def timer_level(elapsed_seconds: int, standard_seconds: int | None) -> str:
+    """Where a running step stands against its standard: "ok", "near" (its last 20%), "over", or
+    "none" without a standard. static/js/pojok.js applies the same rule as the timers tick."""
+    if not standard_seconds:
+        return "none"
+    if elapsed_seconds > standard_seconds:
+        return "over"
+    if elapsed_seconds > 0.8 * standard_seconds:
+        return "near"
+    return "ok"
+
+
+def clock_text(seconds: int) -> str:
+    minutes, secs = divmod(max(seconds, 0), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class VisitStep(models.Model):
+    """One SOP step of one visit: when it started and ended, who recorded it, the standard then."""
+
+    visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="steps")
+    number = models.PositiveSmallIntegerField("langkah")
+    started_at = models.DateTimeField("mulai")
+    ended_at = models.DateTimeField("selesai", null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    result = models.CharField("hasil", max_length=20, choices=StepResult.choices, blank=True)
+    standard_minutes = models.PositiveSmallIntegerField("standar (menit)", null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField("durasi (detik)", null=True, blank=True)
+    received_at = models.DateTimeField("diterima pejabat", null=True, blank=True)
+    received_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="pejabat yang menerima",
+        null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+
+    class Meta:
+        ordering = ["started_at", "id"]
+        verbose_name = "langkah kunjungan"
+        verbose_name_plural = "langkah kunjungan"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["visit"], condition=models.Q(ended_at__isnull=True), name="one_open_step_per_visit"
+            ),
+        ]
+        indexes = [models.Index(fields=["started_at"], name="visitstep_started")]
+
+    def end(self, *, result: str, at, by) -> None:
+        self.ended_at, self.ended_by, self.result = at, by, result
+        self.duration_seconds = math.ceil((at - self.started_at).total_seconds())
+        self.save(update_fields=["ended_at", "ended_by", "result", "duration_seconds"])
+
+    def receive(self, *, at, by) -> None:
+        """Inside step 5: the moment the official received the guest (the step goes on)."""
+        self.received_at, self.received_by = at, by
+        self.save(update_fields=["received_at", "received_by"])
+
+    @property
+    def duration(self) -> timedelta | None:
+        return self.ended_at - self.started_at if self.ended_at else None
+
+    @property
+    def standard(self) -> timedelta | None:
+        return timedelta(minutes=self.standard_minutes) if self.standard_minutes else None
+
+    @property
+    def complies(self) -> bool | None:
+        """Within the standard in force when the step ran (WITHIN_STANDARD); None: no verdict."""
+        if self.result != StepResult.DONE or self.standard_minutes is None:
+            return None
+        return self.duration_seconds <= self.standard_minutes * 60
+
+    # --- for the live boards: elapsed time against the standard ------------------------
+
+    @property
+    def standard_seconds(self) -> int | None:
+        return self.standard_minutes * 60 if self.standard_minutes else None
+
+    @property
+    def elapsed_seconds(self) -> int:
+        return int(((self.ended_at or clock.now()) - self.started_at).total_seconds())
+
+    @property
+    def elapsed_text(self) -> str:
+        return clock_text(self.elapsed_seconds)
+
+    @property
+    def duration_text(self) -> str:
+        return clock_text(int(self.duration.total_seconds())) if self.duration is not None else ""
+
+    @property
+    def level(self) -> str:
+        return timer_level(self.elapsed_seconds, self.standard_seconds)
+
+
+class QueueCounter(models.Model):
+    day = models.DateField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
