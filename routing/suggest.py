@@ -11,9 +11,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
+
 FALLBACK_CODE = "sekretariat"
 NO_MATCH_REASON = "tidak ada kata kunci yang cocok"
 MAX_TEXT = 1000  # characters read from the text; a keperluan is at most this long anyway
+TYPO_MIN_LETTERS = 5  # words of five letters or more match with one small typo
 FUZZY_QUALITY = 0.8  # a typo'd match counts a little less than an exact one
 # The Sekretariat takes "everything else": its words (surat, data, umum) are weak evidence, so a
 # more specific Bidang's word in the same sentence outweighs them.
@@ -99,31 +102,31 @@ def _keyword_tokens(keyword: str) -> tuple[str, ...]:
     return tuple(normalise(keyword))
 
 
+@lru_cache(maxsize=4096)
+def _codes(keyword: str) -> frozenset[str]:
+    """The keyword's words written in capitals (SIPD, KIB, TAPD, SP2D): codes, which never match a typo."""
+    return frozenset(token.norm for token in _tokens(keyword) if token.original.isupper())
+
+
 @lru_cache(maxsize=65536)
 def _close(word: str, keyword: str) -> bool:
-    """A small typo: one edit in a word of 6+ letters, two in 9+. Short words (SPM, SPD, pajak) must be exact."""
-    if len(keyword) < 6 or len(word) < 6:
+    """A small typo: one edit in a word of 5+ letters, two in 9+. Short codes (SPM, SPD, SPP, BUD) must be exact.
+
+    An edit is a letter added, dropped, changed or two neighbours swapped (optimal string alignment,
+    from RapidFuzz); the first letter must be right, as people rarely get it wrong. A five-letter
+    word may have a letter wrong or two swapped, but not one missing or extra: "teman" is a word of
+    its own, not "temuan" mistyped.
+    """
+    shorter = min(len(word), len(keyword))
+    if shorter < TYPO_MIN_LETTERS or word[0] != keyword[0]:
         return False
     allowed = 2 if len(keyword) >= 9 else 1
-    if abs(len(word) - len(keyword)) > allowed or word[0] != keyword[0]:
+    if abs(len(word) - len(keyword)) > (allowed if shorter > TYPO_MIN_LETTERS else 0):
         return False
-    return _distance(word, keyword) <= allowed
+    return OSA.distance(word, keyword, score_cutoff=allowed) <= allowed
 
 
-def _distance(a: str, b: str) -> int:
-    """Edit distance with adjacent swaps (Damerau-Levenshtein, optimal string alignment)."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, start=1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
-
-
-def _find(words: list[str], keyword: tuple[str, ...]) -> list[tuple[int, int, float]]:
+def _find(words: list[str], keyword: tuple[str, ...], codes=frozenset()) -> list[tuple[int, int, float]]:
     """Where a keyword occurs in the words: (start, end, quality), exact, typo'd, or written joined/apart."""
     found, size, joined = [], len(keyword), "".join(keyword)
     for start in range(len(words)):
@@ -132,7 +135,7 @@ def _find(words: list[str], keyword: tuple[str, ...]) -> list[tuple[int, int, fl
             if window == list(keyword):
                 found.append((start, start + size, 1.0))
                 continue
-            if all(w == k or _close(w, k) for w, k in zip(window, keyword)):
+            if all(w == k or (k not in codes and _close(w, k)) for w, k in zip(window, keyword)):
                 found.append((start, start + size, FUZZY_QUALITY))
                 continue
         # "sp 2d" for "sp2d", "sppup" for "spp up": the same letters split differently.
@@ -149,7 +152,7 @@ def _matches(words: list[str], topics) -> list[_Match]:
         for keyword in topic.keyword_list():
             tokens = _keyword_tokens(keyword)
             if tokens:
-                matches += [_Match(topic, s, e, q) for s, e, q in _find(words, tokens)]
+                matches += [_Match(topic, s, e, q) for s, e, q in _find(words, tokens, _codes(keyword))]
     return matches
 
 

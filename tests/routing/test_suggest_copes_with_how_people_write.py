@@ -36,6 +36,8 @@ TOPICS = [
     T(5, "SPD", PERBEND, "SPD"),
     T(6, "Laporan keuangan", AKUNTANSI, "laporan keuangan, LK, LKPD"),
     T(7, "Surat", SEKRETARIAT, "surat, undangan"),
+    T(8, "Temuan BPK", AKUNTANSI, "temuan, LHP, audit"),
+    T(9, "Neraca", AKUNTANSI, "neraca, SIMBADA"),
 ]
 
 
@@ -65,6 +67,29 @@ def test_a_small_typo_in_a_long_word_still_matches_but_counts_less():
     typo, exact = top("pergesran anggran"), top("pergeseran anggaran")
     assert typo.topic_name == exact.topic_name == "Pergeseran anggaran"
     assert typo.score < exact.score
+
+
+def test_a_word_of_five_letters_matches_with_a_letter_wrong_or_two_swapped():
+    assert top("nercaa bulan ini").topic_name == "Neraca"  # two neighbours swapped
+    assert top("audif BPK").topic_name == "Temuan BPK"  # one letter wrong
+    assert top("audif").score < top("audit").score
+
+
+def test_a_five_letter_word_is_not_a_longer_keyword_with_a_letter_missing():
+    """"teman" (a friend) is a word of its own, not "temuan" (a finding) mistyped."""
+    assert top("ketemu teman lama").bidang_code == "sekretariat"
+    assert top("temuan").topic_name == "Temuan BPK"
+    assert top("temuann ditindaklanjuti").topic_name == "Temuan BPK"  # six letters and more: one extra is a typo
+
+
+def test_a_word_of_four_letters_must_be_exact():
+    assert top("audt").bidang_code == "sekretariat"
+
+
+def test_a_keyword_written_in_capitals_is_a_code_and_must_be_exact():
+    assert top("SIMBADA").topic_name == "Neraca"
+    assert top("simbada").topic_name == "Neraca"  # any case in the text
+    assert top("simbade").bidang_code == "sekretariat"  # one letter off: a code is exact or nothing
 
 
 def test_short_codes_must_be_exact_so_spm_is_never_spd():
