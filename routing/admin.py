@@ -27,9 +27,9 @@ def try_phrases(form: TryPhrasesForm) -> list[dict]:
         proposed = [t for t in current if t.pk != topic.pk] + [topic]
     rows = []
     for phrase in form.cleaned_data["phrases"]:
-        row = {"phrase": phrase, "now": suggest(phrase, current)}
+        row = {"phrase": phrase, "now": suggest(phrase, current, model=None)}
         if proposed is not None:
-            row["then"] = suggest(phrase, proposed)
+            row["then"] = suggest(phrase, proposed, model=None)
             row["changed"] = row["then"][0].bidang_code != row["now"][0].bidang_code
         rows.append(row)
     return rows

@@ -1,5 +1,6 @@
 """The office's units (Bidang). Routing rules that map a guest's need to a Bidang live here too."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -42,3 +43,65 @@ class Topic(models.Model):
 
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.replace("\n", ",").split(",") if word.strip()]
+
+
+class LearnedModel(models.Model):
+    """One trained version of what the office's routing decisions taught (routing/learn.py).
+
+    The parameters are the classifier's counts as JSON, never a binary; `evaluation` is the replay
+    of the history the model was trained on (routing/evaluate.py), month by month, for the
+    routing quality page. `manage.py train_routing` adds a version and keeps the last few.
+    """
+
+    version = models.PositiveIntegerField("versi", unique=True)
+    trained_at = models.DateTimeField("dilatih pada")
+    decisions = models.PositiveIntegerField("keputusan yang dipelajari")
+    last_decision_at = models.DateTimeField("keputusan terakhir", null=True, blank=True)
+    method = models.CharField("metode", max_length=80)
+    parameters = models.JSONField("parameter")
+    digest = models.CharField("sidik parameter", max_length=64)
+    evaluation = models.JSONField("hasil uji ulang", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = "model rute terlatih"
+        verbose_name_plural = "model rute terlatih"
+
+    def __str__(self) -> str:
+        return f"versi {self.version} ({self.decisions} keputusan)"
+
+
+class KeywordProposal(models.Model):
+    """A word that keeps appearing in needs the Kasubbag routed against the suggestion.
+
+    Made by `manage.py train_routing`; the admin adds it to a topic in one click or sets it
+    aside, and the row keeps who did which and when.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "usulan", "usulan"
+        ADDED = "ditambahkan", "ditambahkan"
+        DISMISSED = "diabaikan", "diabaikan"
+
+    word = models.CharField("kata", max_length=60)
+    bidang = models.ForeignKey(Bidang, verbose_name="Bidang tujuan", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, verbose_name="topik usulan", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    overridden = models.PositiveIntegerField("keperluan yang diarahkan lain dari usulan")
+    seen = models.PositiveIntegerField("semua keperluan dengan kata ini")
+    proposed_at = models.DateTimeField("diusulkan pada")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diputuskan oleh", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("diputuskan pada", null=True, blank=True)
+    added_to = models.ForeignKey(Topic, verbose_name="ditambahkan ke topik", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["status", "-overridden", "word"]
+        verbose_name = "usulan kata kunci"
+        verbose_name_plural = "usulan kata kunci"
+        constraints = [models.UniqueConstraint(fields=["word", "bidang"], name="keywordproposal_once_per_bidang")]
+
+    def __str__(self) -> str:
+        return f"\u201c{self.word}\u201d \u2192 {self.bidang}"
