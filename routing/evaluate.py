@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from .keywords import rank_by_keywords
 from .learn import Classifier, Decision
-from .suggest import suggest
+from .suggest import combine
 
 KINDS = ("keywords", "combined")
 
@@ -60,9 +61,10 @@ def replay(decisions: list[Decision], topics, *, fallback=None) -> Replay:
     """Every decision in time order, predicted from the ones before it only."""
     result, model = Replay(), Classifier()
     for decision in sorted(decisions, key=lambda d: d.at):
+        ranks = rank_by_keywords(decision.text, topics)
         predictions = {
-            "keywords": bidang_order(suggest(decision.text, topics, model=None, fallback=fallback)),
-            "combined": bidang_order(suggest(decision.text, topics, model=model, fallback=fallback)),
+            "keywords": bidang_order(combine(ranks, [], topics, fallback=fallback)),
+            "combined": bidang_order(combine(ranks, model.predict(decision.text), topics, fallback=fallback)),
         }
         month = timezone.localtime(decision.at).strftime("%Y-%m")
         for tally in (result.overall, result.per_bidang[decision.bidang], result.per_month[month]):

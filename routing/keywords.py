@@ -73,8 +73,10 @@ def is_typo_of(word: str, keyword: str) -> bool:
 
 def _find(words: list[str], keyword: tuple[str, ...], codes=frozenset()) -> list[tuple[int, int, float]]:
     """Where a keyword occurs in the words: (start, end, quality), exact, typo'd, or written joined/apart."""
-    found, size, joined = [], len(keyword), "".join(keyword)
-    for start in range(len(words)):
+    found, size, joined, first = [], len(keyword), "".join(keyword), keyword[0]
+    for start, word in enumerate(words):
+        if word[0] != first[0]:  # every way of matching starts with the keyword's first letter
+            continue
         window = words[start:start + size]
         if len(window) == size:
             if window == list(keyword):

@@ -1,7 +1,7 @@
 """The office's units (Bidang). Routing rules that map a guest's need to a Bidang live here too."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 
 class Bidang(models.Model):
@@ -105,3 +105,40 @@ class KeywordProposal(models.Model):
 
     def __str__(self) -> str:
         return f"\u201c{self.word}\u201d \u2192 {self.bidang}"
+
+    def add_to(self, topic: Topic, *, by, at) -> None:
+        """Add the word to the topic's keywords (once), and record who did it and when, here and in the topic's history."""
+        from django.contrib.admin.models import CHANGE, LogEntry
+
+        with transaction.atomic():
+            proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
+            topic = Topic.objects.select_for_update().get(pk=topic.pk)
+            if proposal.status != self.Status.OPEN:
+                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+            if topic.bidang_id != proposal.bidang_id:
+                raise ProposalRefused(f"Topik \u201c{topic}\u201d bukan urusan {proposal.bidang}.")
+            if proposal.word not in {k.lower() for k in topic.keyword_list()}:
+                topic.keywords = f"{topic.keywords.rstrip().rstrip(',')}, {proposal.word}".lstrip(", ")
+                topic.save(update_fields=["keywords"])
+            proposal._decide(self.Status.ADDED, by=by, at=at, added_to=topic)
+            LogEntry.objects.log_actions(
+                user_id=by.pk, queryset=[topic], action_flag=CHANGE, single_object=True,
+                change_message=f"Kata kunci \u201c{proposal.word}\u201d ditambahkan dari usulan "
+                               f"({proposal.overridden} keperluan diarahkan lain dari saran).")
+        self.refresh_from_db()
+
+    def dismiss(self, *, by, at) -> None:
+        with transaction.atomic():
+            proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
+            if proposal.status != self.Status.OPEN:
+                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+            proposal._decide(self.Status.DISMISSED, by=by, at=at)
+        self.refresh_from_db()
+
+    def _decide(self, status: str, *, by, at, added_to=None) -> None:
+        self.status, self.decided_by, self.decided_at, self.added_to = status, by, at, added_to
+        self.save(update_fields=["status", "decided_by", "decided_at", "added_to"])
+
+
+class ProposalRefused(Exception):
+    """A keyword proposal that cannot be added or set aside (already decided, or another Bidang's topic)."""

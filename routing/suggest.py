@@ -76,14 +76,14 @@ def suggest(text: str, topics=None, *, model=CURRENT, fallback=None, limit: int 
         topics = _active_topics()
     if model is CURRENT:
         model = current_model()
-    ranks = rank_by_keywords(text, topics)
-    learned = _supported(model.predict(text)) if model is not None else {}
-    ranked = _combine(ranks, learned, topics)
-    return ranked[:limit] if ranked else [_fallback(fallback)]
+    learned = model.predict(text) if model is not None else []
+    return combine(rank_by_keywords(text, topics), learned, topics, fallback=fallback)[:limit]
 
 
-def _supported(learned: list[Learned]) -> dict[str, Learned]:
-    return {view.bidang: view for view in learned if view.similar >= MIN_SIMILAR}
+def combine(ranks: list[KeywordRank], learned: list[Learned], topics, *, fallback=None) -> list[Suggestion]:
+    """The keyword ranking and the history's view, as one ranking (the module's docstring says how)."""
+    supported = {view.bidang: view for view in learned if view.similar >= MIN_SIMILAR}
+    return _combine(ranks, supported, topics) or [_fallback(fallback)]
 
 
 def _history_vote(view: Learned) -> float:

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pojok import clock
 from pojok.roles import ROUTE_PERM
+from routing.report import trend as routing_trend
 from routing.suggest import suggest
 
 from .. import policy
@@ -129,5 +130,6 @@ def quality(request: HttpRequest) -> HttpResponse:
     start, end = form.period()
     if not form.errors:  # show the period in force, also when it was the default
         form = PeriodForm(initial={"dari": start, "sampai": end})
-    context = {"form": form, "start": start, "end": end, **routing_quality(start=start, end=end)}
+    context = {"form": form, "start": start, "end": end, **routing_quality(start=start, end=end),
+               "trend": routing_trend()}
     return render(request, "visits/triage/quality.html", context)
