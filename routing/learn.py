@@ -166,8 +166,9 @@ class Classifier:
     def _telling(self, code: str, known_words: list[str]) -> tuple[int, str]:
         """The word whose earlier needs went most often to this Bidang, and how many did."""
         counts = self.bidang[code].counts
-        scored = [(counts.get(f"w:{w}", 0) / self.df[f"w:{w}"], counts.get(f"w:{w}", 0), w) for w in known_words]
-        share, similar, word = max(scored)
+        scored = [(counts.get(f"w:{w}", 0) / self.df[f"w:{w}"], counts.get(f"w:{w}", 0), -position, w)
+                  for position, w in enumerate(known_words)]  # equal evidence: the word the guest wrote first
+        share, similar, _, word = max(scored)
         return (similar, word) if similar else (0, "")
 
     def _topic(self, code: str, known: dict[str, float]) -> int | None:

@@ -28,3 +28,20 @@ def test_the_keywords_alone_route_the_held_out_phrases():
     misses = _misses(lambda phrase: suggest(phrase, model=None)[0].bidang_code)
     assert len(HELDOUT) >= 80
     assert _report("keywords alone", misses) >= 0.95, misses
+
+
+@pytest.mark.django_db
+def test_the_combination_routes_the_held_out_phrases():
+    """The classifier trained on the table-driven phrases (tests/routing/test_suggestion_accuracy.py) as if
+    they were the office's past decisions, the held-out phrases as the guests who came next."""
+    from datetime import timedelta
+
+    from routing.learn import Classifier, Decision
+    from tests.factories import wib
+
+    from .test_suggestion_accuracy import PHRASES
+
+    history = [Decision(text, code, None, wib() + timedelta(minutes=i)) for i, (text, code) in enumerate(PHRASES)]
+    model = Classifier.train(history)
+    misses = _misses(lambda phrase: suggest(phrase, model=model)[0].bidang_code)
+    assert _report("keywords and history", misses) >= 0.95, misses
