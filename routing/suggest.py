@@ -91,28 +91,34 @@ def _history_vote(view: Learned) -> float:
 
 
 def _combine(ranks: list[KeywordRank], learned: dict[str, Learned], topics) -> list[Suggestion]:
-    total = sum(rank.score for rank in ranks) or 1.0
-    votes: dict[str, float] = defaultdict(float)
+    units = {topic.bidang.code: topic.bidang for topic in topics}
     by_bidang: dict[str, list[KeywordRank]] = defaultdict(list)
     for rank in ranks:
-        votes[rank.topic.bidang.code] += rank.score / total
         by_bidang[rank.topic.bidang.code].append(rank)
-    units = {topic.bidang.code: topic.bidang for topic in topics}
-    for code, view in learned.items():
-        if code in units:
-            votes[code] += _history_vote(view)
-    keyword_order = list(by_bidang)
-    order = sorted(votes, key=lambda code: (-votes[code], code not in by_bidang,
-                                            keyword_order.index(code) if code in by_bidang else 0))
+    votes = _votes(by_bidang, {code: view for code, view in learned.items() if code in units})
+    keyword_order = list(by_bidang)  # equal votes: the Bidang the keywords ranked first
+    order = sorted(votes, key=lambda code: (-votes[code], keyword_order.index(code) if code in by_bidang
+                                            else len(keyword_order)))
     named = {topic.pk: topic for topic in topics}
     suggestions = []
     for code in order:
         view = learned.get(code)
-        if by_bidang[code]:
-            suggestions += [_from_keywords(rank, view if index == 0 else None) for index, rank in enumerate(by_bidang[code])]
-        elif view is not None and votes[code] > 0:
+        if code in by_bidang:
+            suggestions += [_from_keywords(rank, view if index == 0 else None)
+                            for index, rank in enumerate(by_bidang[code])]
+        else:
             suggestions.append(_from_history(units[code], view, named.get(view.topic)))
     return suggestions
+
+
+def _votes(by_bidang: dict[str, list[KeywordRank]], learned: dict[str, Learned]) -> dict[str, float]:
+    """Each Bidang's share of the keyword score, plus its weighted share of the history's vote."""
+    total = sum(rank.score for ranks in by_bidang.values() for rank in ranks) or 1.0
+    votes = {code: sum(rank.score for rank in ranks) / total for code, ranks in by_bidang.items()}
+    for code, view in learned.items():
+        if _history_vote(view) > 0:
+            votes[code] = votes.get(code, 0.0) + _history_vote(view)
+    return votes
 
 
 def _from_keywords(rank: KeywordRank, view: Learned | None) -> Suggestion:
