@@ -42,7 +42,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + ["survey.view_response", "survey.change_response", "survey.view_invitation", "survey.change_invitation"]
     + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")]
     + ["audit.view_loginevent", "axes.view_accessattempt", "axes.delete_accessattempt"]
-    + ["privacy.handle_guest_data", "privacy.view_personaldatalog"],
+    + ["privacy.handle_guest_data", "privacy.view_personaldatalog"]
+    + ["routing.view_learnedmodel", "routing.view_keywordproposal", "routing.change_keywordproposal"],
 }
 
 

@@ -1,6 +1,7 @@
 """The office's units (Bidang). Routing rules that map a guest's need to a Bidang live here too."""
 
-from django.db import models
+from django.conf import settings
+from django.db import models, transaction
 
 
 class Bidang(models.Model):
@@ -42,3 +43,102 @@ class Topic(models.Model):
 
     def keyword_list(self) -> list[str]:
         return [word.strip() for word in self.keywords.replace("\n", ",").split(",") if word.strip()]
+
+
+class LearnedModel(models.Model):
+    """One trained version of what the office's routing decisions taught (routing/learn.py).
+
+    The parameters are the classifier's counts as JSON, never a binary; `evaluation` is the replay
+    of the history the model was trained on (routing/evaluate.py), month by month, for the
+    routing quality page. `manage.py train_routing` adds a version and keeps the last few.
+    """
+
+    version = models.PositiveIntegerField("versi", unique=True)
+    trained_at = models.DateTimeField("dilatih pada")
+    decisions = models.PositiveIntegerField("keputusan yang dipelajari")
+    last_decision_at = models.DateTimeField("keputusan terakhir", null=True, blank=True)
+    method = models.CharField("metode", max_length=80)
+    parameters = models.JSONField("parameter")
+    digest = models.CharField("sidik parameter", max_length=64)
+    evaluation = models.JSONField("hasil uji ulang", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-version"]
+        verbose_name = "model rute terlatih"
+        verbose_name_plural = "model rute terlatih"
+
+    def __str__(self) -> str:
+        return f"versi {self.version} ({self.decisions} keputusan)"
+
+
+class KeywordProposal(models.Model):
+    """A word that keeps appearing in needs the Kasubbag routed against the suggestion.
+
+    Made by `manage.py train_routing`; the admin adds it to a topic in one click or sets it
+    aside, and the row keeps who did which and when.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "usulan", "usulan"
+        ADDED = "ditambahkan", "ditambahkan"
+        DISMISSED = "diabaikan", "diabaikan"
+
+    word = models.CharField("kata", max_length=60)
+    bidang = models.ForeignKey(Bidang, verbose_name="Bidang tujuan", on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, verbose_name="topik usulan", null=True, blank=True,
+                              on_delete=models.SET_NULL, related_name="+")
+    overridden = models.PositiveIntegerField("keperluan yang diarahkan lain dari usulan")
+    seen = models.PositiveIntegerField("semua keperluan dengan kata ini")
+    proposed_at = models.DateTimeField("diusulkan pada")
+    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diputuskan oleh", null=True, blank=True,
+                                   on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField("diputuskan pada", null=True, blank=True)
+    added_to = models.ForeignKey(Topic, verbose_name="ditambahkan ke topik", null=True, blank=True,
+                                 on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["status", "-overridden", "word"]
+        verbose_name = "usulan kata kunci"
+        verbose_name_plural = "usulan kata kunci"
+        constraints = [models.UniqueConstraint(fields=["word", "bidang"], name="keywordproposal_once_per_bidang")]
+
+    def __str__(self) -> str:
+        return f"\u201c{self.word}\u201d \u2192 {self.bidang}"
+
+    def add_to(self, topic: Topic, *, by, at) -> None:
+        """Add the word to the topic's keywords (once), and record who did it and when, here and in the topic's history."""
+        from django.contrib.admin.models import CHANGE, LogEntry
+
+        with transaction.atomic():
+            proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
+            topic = Topic.objects.select_for_update().get(pk=topic.pk)
+            if proposal.status != self.Status.OPEN:
+                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+            if topic.bidang_id != proposal.bidang_id:
+                raise ProposalRefused(f"Topik \u201c{topic}\u201d bukan urusan {proposal.bidang}.")
+            if proposal.word not in {k.lower() for k in topic.keyword_list()}:
+                topic.keywords = f"{topic.keywords.rstrip().rstrip(',')}, {proposal.word}".lstrip(", ")
+                topic.save(update_fields=["keywords"])
+            proposal._decide(self.Status.ADDED, by=by, at=at, added_to=topic)
+            LogEntry.objects.log_actions(
+                user_id=by.pk, queryset=[topic], action_flag=CHANGE, single_object=True,
+                change_message=f"Kata kunci \u201c{proposal.word}\u201d ditambahkan dari usulan "
+                               f"({proposal.overridden} keperluan diarahkan lain dari saran).")
+        self.refresh_from_db()
+
+    def dismiss(self, *, by, at) -> None:
+        with transaction.atomic():
+            proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
+            if proposal.status != self.Status.OPEN:
+                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+            proposal._decide(self.Status.DISMISSED, by=by, at=at)
+        self.refresh_from_db()
+
+    def _decide(self, status: str, *, by, at, added_to=None) -> None:
+        self.status, self.decided_by, self.decided_at, self.added_to = status, by, at, added_to
+        self.save(update_fields=["status", "decided_by", "decided_at", "added_to"])
+
+
+class ProposalRefused(Exception):
+    """A keyword proposal that cannot be added or set aside (already decided, or another Bidang's topic)."""

@@ -13,3 +13,9 @@ def can_ask_suggestion(user) -> bool:
 
 def can_try_phrases(user) -> bool:
     return user is not None and user.is_authenticated and user.is_staff and user.has_perm(EDIT_TOPICS_PERM)
+
+
+def can_decide_proposals(user) -> bool:
+    """The admin of the topics: adding a proposed word changes a topic's keywords."""
+    return (user is not None and user.is_authenticated and user.is_staff
+            and user.has_perm(EDIT_TOPICS_PERM) and user.has_perm("routing.change_keywordproposal"))

@@ -1,52 +1,60 @@
-"""Which Bidang a guest's need (keperluan) goes to: a ranking of topics by the words that matched.
+"""Which Bidang a guest's need (keperluan) goes to: the keyword rules and the office's own history, in words.
 
-A pure function over the topics: it knows nothing of visits, reads the database only when no
-topics are given, and copes with how people really write at the front desk: any case,
-punctuation and hyphens ("SPP-UP", "sp2d", "SP 2D"), office shorthand ("lap keu", "angg"),
-small typos in longer words, and several needs in one sentence (each topic is ranked).
+`suggest(text)` ranks the Bidang (and topics) for a need. Two kinds of evidence, each told to the
+Kasubbag in words, never as a number:
+
+- the keyword rules (routing/keywords.py): "kata kunci: “SP2D”";
+- what this office decided before for needs with the same words (routing/learn.py, the latest
+  model trained by `manage.py train_routing`): "mirip 12 keperluan sebelumnya yang diarahkan ke
+  Bidang Perbendaharaan (memuat “honor”)".
+
+How they combine, per Bidang: the keyword rules give each Bidang its share of the keyword score
+(all of it when one Bidang matched); the history gives its share of the vote, weighted by how
+many earlier needs back it: nothing below MIN_SIMILAR, fully from FULL_SUPPORT on, and then
+HISTORY_WEIGHT times a keyword share. So a need no keyword knows goes where such needs went
+before, two Bidang the keywords tie on are told apart by the history, and a keyword the office
+keeps overriding (ten needs or more the other way) loses to what the office does.
+
+Routing knows nothing of visits: with no topics given it reads the active topics and the latest
+trained model from the database; `model=None` asks the keyword rules alone.
 """
 
-import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections import defaultdict
+from dataclasses import dataclass
 
-FALLBACK_CODE = "sekretariat"
+from .keywords import FALLBACK_CODE, KeywordRank, rank_by_keywords
+from .learn import Classifier, Learned
+from .text import MAX_TEXT, normalise  # noqa: F401  (the routing's reading of a text, used by callers)
+
 NO_MATCH_REASON = "tidak ada kata kunci yang cocok"
-MAX_TEXT = 1000  # characters read from the text; a keperluan is at most this long anyway
-FUZZY_QUALITY = 0.8  # a typo'd match counts a little less than an exact one
-# The Sekretariat takes "everything else": its words (surat, data, umum) are weak evidence, so a
-# more specific Bidang's word in the same sentence outweighs them.
-FALLBACK_WEIGHT = 0.5
-
-# Office shorthand written the same way whatever the topic; topic-specific synonyms ("LK",
-# "ankas") are keywords the admin edits instead.
-SHORTHAND = {
-    "lap": "laporan", "lapor": "laporan", "lpr": "laporan", "keu": "keuangan", "keuang": "keuangan",
-    "angg": "anggaran", "anggrn": "anggaran", "ang": "anggaran", "brg": "barang", "bend": "bendahara",
-    "bendhr": "bendahara", "peg": "pegawai", "kepeg": "kepegawaian", "pengh": "penghapusan",
-    "invent": "inventarisasi", "rek": "rekening", "rekon": "rekonsiliasi", "srt": "surat",
-    "pemkab": "pemerintah kabupaten", "pertanggung": "pertanggungjawaban",
-}
+MIN_SIMILAR = 2  # earlier needs with the telling word below which the history stays silent
+FULL_SUPPORT = 10  # earlier needs with the telling word from which the history counts fully
+HISTORY_WEIGHT = 1.5  # a fully backed history vote, against a keyword share of 1
+CURRENT = object()  # the model argument's default: the latest model trained in the database
 
 
 @dataclass(frozen=True)
 class Suggestion:
-    """One ranked answer: the Bidang (and topic) the text points to, and the words that said so."""
+    """One ranked answer: the Bidang (and topic) the text points to, and the evidence in words."""
 
     bidang_code: str
     bidang_name: str
     bidang_id: int | None
     topic_id: int | None
     topic_name: str
-    score: float
+    score: float  # the keyword rules' score; the page never shows it
     matched: tuple[str, ...] = ()
+    learned: Learned | None = None
 
     @property
     def reason(self) -> str:
-        if not self.matched:
-            return NO_MATCH_REASON
-        return "kata yang cocok: " + ", ".join(f"\u201c{word}\u201d" for word in self.matched)
+        parts = []
+        if self.matched:
+            parts.append("kata kunci: " + ", ".join(f"\u201c{word}\u201d" for word in self.matched))
+        if self.learned is not None:
+            parts.append(f"mirip {self.learned.similar} keperluan sebelumnya yang diarahkan ke {self.bidang_name} "
+                         f"(memuat \u201c{self.learned.word}\u201d)")
+        return "; ".join(parts) or NO_MATCH_REASON
 
     def as_dict(self) -> dict:
         return {
@@ -56,154 +64,75 @@ class Suggestion:
         }
 
 
-@dataclass
-class _Token:
-    norm: str
-    original: str
-    start: int  # where the word stands in the (accent-free) text, to quote the guest's own words
-    end: int
+def suggest(text: str, topics=None, *, model=CURRENT, fallback=None, limit: int = 5) -> list[Suggestion]:
+    """Bidang and topics ranked for the text, best first; no evidence at all gives the Sekretariat, with that reason.
 
-
-@dataclass
-class _Match:
-    topic: object
-    start: int
-    end: int  # exclusive
-    quality: float
-    weight: int = field(init=False)
-
-    def __post_init__(self):
-        self.weight = self.end - self.start
-
-
-def normalise(text: str) -> list[str]:
-    """Lower-case words without accents or punctuation, shorthand written out."""
-    return [part for token in _tokens(text) for part in token.norm.split()]
-
-
-def _plain(text) -> str:
-    text = unicodedata.normalize("NFKD", str(text or "")[:MAX_TEXT])
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
-
-
-def _tokens(text: str) -> list[_Token]:
-    text = _plain(text)
-    return [
-        _Token(SHORTHAND.get(found.group().lower(), found.group().lower()), found.group(), found.start(), found.end())
-        for found in re.finditer(r"[A-Za-z0-9]+", text)
-    ]
-
-
-@lru_cache(maxsize=4096)
-def _keyword_tokens(keyword: str) -> tuple[str, ...]:
-    return tuple(normalise(keyword))
-
-
-@lru_cache(maxsize=65536)
-def _close(word: str, keyword: str) -> bool:
-    """A small typo: one edit in a word of 6+ letters, two in 9+. Short words (SPM, SPD, pajak) must be exact."""
-    if len(keyword) < 6 or len(word) < 6:
-        return False
-    allowed = 2 if len(keyword) >= 9 else 1
-    if abs(len(word) - len(keyword)) > allowed or word[0] != keyword[0]:
-        return False
-    return _distance(word, keyword) <= allowed
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance with adjacent swaps (Damerau-Levenshtein, optimal string alignment)."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, start=1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, start=1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
-
-
-def _find(words: list[str], keyword: tuple[str, ...]) -> list[tuple[int, int, float]]:
-    """Where a keyword occurs in the words: (start, end, quality), exact, typo'd, or written joined/apart."""
-    found, size, joined = [], len(keyword), "".join(keyword)
-    for start in range(len(words)):
-        window = words[start:start + size]
-        if len(window) == size:
-            if window == list(keyword):
-                found.append((start, start + size, 1.0))
-                continue
-            if all(w == k or _close(w, k) for w, k in zip(window, keyword)):
-                found.append((start, start + size, FUZZY_QUALITY))
-                continue
-        # "sp 2d" for "sp2d", "sppup" for "spp up": the same letters split differently.
-        for width in range(1, size + 2):
-            if width != size and "".join(words[start:start + width]) == joined and start + width <= len(words):
-                found.append((start, start + width, 1.0))
-                break
-    return found
-
-
-def _matches(words: list[str], topics) -> list[_Match]:
-    matches = []
-    for topic in topics:
-        for keyword in topic.keyword_list():
-            tokens = _keyword_tokens(keyword)
-            if tokens:
-                matches += [_Match(topic, s, e, q) for s, e, q in _find(words, tokens)]
-    return matches
-
-
-def _claim(matches: list[_Match]) -> list[_Match]:
-    """Longer phrases win their words: "surat perintah membayar" is SPM, not a letter for Sekretariat."""
-    claimed: dict[int, int] = {}
-    kept = []
-    for match in sorted(matches, key=lambda m: (-m.weight, -m.quality)):
-        span = range(match.start, match.end)
-        if any(claimed.get(pos, 0) > match.weight for pos in span):
-            continue
-        for pos in span:
-            claimed[pos] = max(claimed.get(pos, 0), match.weight)
-        kept.append(match)
-    return kept
-
-
-def suggest(text: str, topics=None, *, fallback=None, limit: int = 5) -> list[Suggestion]:
-    """Topics ranked for the text, best first; nothing matched gives the Sekretariat, with that reason.
-
-    `topics` are objects with `name`, `keyword_list()` and `bidang` (code, name, order); by default
-    the active topics in the database. `fallback` is the Bidang for text that matches nothing.
+    `topics` are objects with `pk`, `name`, `keyword_list()` and `bidang` (code, name, order, pk);
+    by default the active topics in the database. `model` is a routing.learn.Classifier, None for
+    the keyword rules alone, or by default the latest trained model. `fallback` is the Bidang for
+    text nothing points to.
     """
     if topics is None:
         topics = _active_topics()
-    tokens = _tokens(text)
-    words, owners = [], []
-    for index, token in enumerate(tokens):
-        for part in token.norm.split():
-            words.append(part)
-            owners.append(index)
-    ranked = _rank(_claim(_matches(words, topics)), tokens, owners, _plain(text))
-    return ranked[:limit] if ranked else [_fallback(fallback)]
+    if model is CURRENT:
+        model = current_model()
+    learned = model.predict(text) if model is not None else []
+    return combine(rank_by_keywords(text, topics), learned, topics, fallback=fallback)[:limit]
 
 
-def _rank(matches: list[_Match], tokens: list[_Token], owners: list[int], text: str) -> list[Suggestion]:
-    by_topic: dict[object, dict] = {}
-    for match in sorted(matches, key=lambda m: m.start):
-        entry = by_topic.setdefault(match.topic, {"score": 0.0, "words": [], "first": match.start})
-        discount = FALLBACK_WEIGHT if match.topic.bidang.code == FALLBACK_CODE else 1.0
-        entry["score"] += match.weight * match.quality * discount
-        first, last = tokens[owners[match.start]], tokens[owners[match.end - 1]]
-        phrase = text[first.start:last.end]
-        if phrase not in entry["words"]:
-            entry["words"].append(phrase)
-    # Equal scores: the need named first in the sentence is usually the main one.
-    ordered = sorted(by_topic.items(), key=lambda item: (-item[1]["score"], item[1]["first"], item[0].bidang.order))
-    return [
-        Suggestion(
-            bidang_code=topic.bidang.code, bidang_name=topic.bidang.name, bidang_id=topic.bidang.pk,
-            topic_id=topic.pk, topic_name=topic.name, score=round(entry["score"], 2), matched=tuple(entry["words"]),
-        )
-        for topic, entry in ordered
-    ]
+def combine(ranks: list[KeywordRank], learned: list[Learned], topics, *, fallback=None) -> list[Suggestion]:
+    """The keyword ranking and the history's view, as one ranking (the module's docstring says how)."""
+    supported = {view.bidang: view for view in learned if view.similar >= MIN_SIMILAR}
+    return _combine(ranks, supported, topics) or [_fallback(fallback)]
+
+
+def _history_vote(view: Learned) -> float:
+    return HISTORY_WEIGHT * view.share * min(1.0, view.similar / FULL_SUPPORT)
+
+
+def _combine(ranks: list[KeywordRank], learned: dict[str, Learned], topics) -> list[Suggestion]:
+    units = {topic.bidang.code: topic.bidang for topic in topics}
+    by_bidang: dict[str, list[KeywordRank]] = defaultdict(list)
+    for rank in ranks:
+        by_bidang[rank.topic.bidang.code].append(rank)
+    votes = _votes(by_bidang, {code: view for code, view in learned.items() if code in units})
+    keyword_order = list(by_bidang)  # equal votes: the Bidang the keywords ranked first
+    order = sorted(votes, key=lambda code: (-votes[code], keyword_order.index(code) if code in by_bidang
+                                            else len(keyword_order)))
+    named = {topic.pk: topic for topic in topics}
+    suggestions = []
+    for code in order:
+        view = learned.get(code)
+        if code in by_bidang:
+            suggestions += [_from_keywords(rank, view if index == 0 else None)
+                            for index, rank in enumerate(by_bidang[code])]
+        else:
+            suggestions.append(_from_history(units[code], view, named.get(view.topic)))
+    return suggestions
+
+
+def _votes(by_bidang: dict[str, list[KeywordRank]], learned: dict[str, Learned]) -> dict[str, float]:
+    """Each Bidang's share of the keyword score, plus its weighted share of the history's vote."""
+    total = sum(rank.score for ranks in by_bidang.values() for rank in ranks) or 1.0
+    votes = {code: sum(rank.score for rank in ranks) / total for code, ranks in by_bidang.items()}
+    for code, view in learned.items():
+        if _history_vote(view) > 0:
+            votes[code] = votes.get(code, 0.0) + _history_vote(view)
+    return votes
+
+
+def _from_keywords(rank: KeywordRank, view: Learned | None) -> Suggestion:
+    topic = rank.topic
+    return Suggestion(bidang_code=topic.bidang.code, bidang_name=topic.bidang.name, bidang_id=topic.bidang.pk,
+                      topic_id=topic.pk, topic_name=topic.name, score=rank.score, matched=rank.matched, learned=view)
+
+
+def _from_history(bidang, view: Learned, topic) -> Suggestion:
+    if topic is not None and topic.bidang.code != bidang.code:
+        topic = None
+    return Suggestion(bidang_code=bidang.code, bidang_name=bidang.name, bidang_id=bidang.pk,
+                      topic_id=getattr(topic, "pk", None), topic_name=getattr(topic, "name", ""), score=0.0,
+                      learned=view)
 
 
 def _fallback(bidang) -> Suggestion:
@@ -221,6 +150,23 @@ def _active_topics():
     from .models import Topic
 
     return list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
+
+
+_LOADED: dict[str, Classifier] = {}
+
+
+def current_model() -> Classifier | None:
+    """The latest trained model, parsed once per version (its digest) and kept in memory."""
+    from .models import LearnedModel
+
+    latest = LearnedModel.objects.order_by("-version").values_list("digest", flat=True).first()
+    if latest is None:
+        return None
+    if latest not in _LOADED:
+        parameters = LearnedModel.objects.filter(digest=latest).values_list("parameters", flat=True).first()
+        _LOADED.clear()  # one model in memory at a time
+        _LOADED[latest] = Classifier(parameters)
+    return _LOADED[latest]
 
 
 def top_bidang_code(suggestions: list[Suggestion]) -> str:

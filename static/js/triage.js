@@ -14,7 +14,7 @@
       badge.className = "badge " + (index === 0 ? "text-bg-success" : "text-bg-light border");
       badge.textContent = s.bidang_name;
       item.appendChild(badge);
-      if (s.topic) item.appendChild(document.createTextNode(" " + s.topic + " · skor " + s.score + " "));
+      if (s.topic) item.appendChild(document.createTextNode(" " + s.topic + " "));
       var reason = document.createElement("span");
       reason.className = "small text-muted";
       reason.textContent = " " + s.reason;

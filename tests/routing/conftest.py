@@ -12,3 +12,22 @@ def topic_catalog(catalog, request):
         {"db", "transactional_db", "live_server"} & set(request.fixturenames))
     if uses_db:
         ensure_topics(Topic, Bidang)
+
+
+@pytest.fixture
+def routed(people):
+    """Route a guest through the real step 4 (visits.triage.route_visit): one decision on record."""
+    from datetime import timedelta
+
+    from tests.factories import bidang, make_visit, wib
+    from visits.models import route_visit
+
+    def route(keperluan, code, *, topic=None, reason="", at=None):
+        at = at or wib()
+        visit = make_visit(people["petugas"], at=at, keperluan=keperluan)
+        visit.advance("greet", by=people["petugas"], at=at + timedelta(minutes=1))
+        visit.advance("report", by=people["petugas"], at=at + timedelta(minutes=2))
+        topic = Topic.objects.get(name=topic) if topic else None
+        return route_visit(visit=visit, by=people["kasubbag"], bidang=bidang(code), topic=topic,
+                           override_reason=reason, at=at + timedelta(minutes=3))
+    return route

@@ -1,4 +1,4 @@
-"""The suggestion is a pure function over topics: these tests give it topics in memory, no database."""
+"""The keyword rules are a pure function over topics: these tests give them topics in memory, no database."""
 
 from dataclasses import dataclass
 
@@ -36,11 +36,13 @@ TOPICS = [
     T(5, "SPD", PERBEND, "SPD"),
     T(6, "Laporan keuangan", AKUNTANSI, "laporan keuangan, LK, LKPD"),
     T(7, "Surat", SEKRETARIAT, "surat, undangan"),
+    T(8, "Temuan BPK", AKUNTANSI, "temuan, LHP, audit"),
+    T(9, "Neraca", AKUNTANSI, "neraca, SIMBADA"),
 ]
 
 
 def top(text):
-    return suggest(text, TOPICS, fallback=SEKRETARIAT)[0]
+    return suggest(text, TOPICS, model=None, fallback=SEKRETARIAT)[0]
 
 
 def test_case_punctuation_and_hyphens_do_not_matter():
@@ -67,6 +69,29 @@ def test_a_small_typo_in_a_long_word_still_matches_but_counts_less():
     assert typo.score < exact.score
 
 
+def test_a_word_of_five_letters_matches_with_a_letter_wrong_or_two_swapped():
+    assert top("nercaa bulan ini").topic_name == "Neraca"  # two neighbours swapped
+    assert top("audif BPK").topic_name == "Temuan BPK"  # one letter wrong
+    assert top("audif").score < top("audit").score
+
+
+def test_a_five_letter_word_is_not_a_longer_keyword_with_a_letter_missing():
+    """"teman" (a friend) is a word of its own, not "temuan" (a finding) mistyped."""
+    assert top("ketemu teman lama").bidang_code == "sekretariat"
+    assert top("temuan").topic_name == "Temuan BPK"
+    assert top("temuann ditindaklanjuti").topic_name == "Temuan BPK"  # six letters and more: one extra is a typo
+
+
+def test_a_word_of_four_letters_must_be_exact():
+    assert top("audt").bidang_code == "sekretariat"
+
+
+def test_a_keyword_written_in_capitals_is_a_code_and_must_be_exact():
+    assert top("SIMBADA").topic_name == "Neraca"
+    assert top("simbada").topic_name == "Neraca"  # any case in the text
+    assert top("simbade").bidang_code == "sekretariat"  # one letter off: a code is exact or nothing
+
+
 def test_short_codes_must_be_exact_so_spm_is_never_spd():
     assert top("SPM").topic_name == "SPM"
     assert top("SPD").topic_name == "SPD"
@@ -74,7 +99,7 @@ def test_short_codes_must_be_exact_so_spm_is_never_spd():
 
 
 def test_several_topics_in_one_sentence_are_all_ranked_with_their_words():
-    ranked = suggest("revisi DPA dan pergeseran anggaran, juga tanya SPM", TOPICS, fallback=SEKRETARIAT)
+    ranked = suggest("revisi DPA dan pergeseran anggaran, juga tanya SPM", TOPICS, model=None, fallback=SEKRETARIAT)
     assert [s.topic_name for s in ranked] == ["Pergeseran anggaran", "SPM"]
     assert ranked[0].matched == ("revisi DPA", "pergeseran anggaran")
     assert ranked[0].score > ranked[1].score
@@ -83,7 +108,7 @@ def test_several_topics_in_one_sentence_are_all_ranked_with_their_words():
 
 def test_a_longer_phrase_owns_its_words():
     """"surat perintah membayar" is the SPM, not a letter for the Sekretariat."""
-    ranked = suggest("surat perintah membayar ditolak", TOPICS, fallback=SEKRETARIAT)
+    ranked = suggest("surat perintah membayar ditolak", TOPICS, model=None, fallback=SEKRETARIAT)
     assert [s.topic_name for s in ranked] == ["SPM"]
 
 
@@ -94,18 +119,18 @@ def test_a_specific_word_outweighs_the_catch_all_sekretariat():
 
 def test_text_that_matches_nothing_goes_to_the_sekretariat_with_that_reason():
     for text in ["ketemu teman lama", "", "   ", "???", None, "\x00\u202e"]:
-        result = suggest(text, TOPICS, fallback=SEKRETARIAT)
+        result = suggest(text, TOPICS, model=None, fallback=SEKRETARIAT)
         assert len(result) == 1
         assert (result[0].bidang_code, result[0].topic_id, result[0].score) == ("sekretariat", None, 0.0)
         assert result[0].reason == NO_MATCH_REASON
 
 
 def test_the_reason_names_the_matched_words():
-    assert top("Pengajuan SP2D").reason == "kata yang cocok: \u201cSP2D\u201d"
+    assert top("Pengajuan SP2D").reason == "kata kunci: \u201cSP2D\u201d"
 
 
 def test_as_dict_is_what_the_endpoint_answers():
     assert top("sp2d").as_dict() == {
         "bidang": "perbendaharaan", "bidang_name": "Bidang Perbendaharaan", "bidang_id": 2,
-        "topic": "SP2D", "topic_id": 4, "score": 1.0, "matched": ["sp2d"], "reason": "kata yang cocok: \u201csp2d\u201d",
+        "topic": "SP2D", "topic_id": 4, "score": 1.0, "matched": ["sp2d"], "reason": "kata kunci: \u201csp2d\u201d",
     }

@@ -69,4 +69,4 @@ def test_its_query_count_does_not_grow_with_the_text(client_of, kasubbag):
         with CaptureQueriesContext(connection) as queries:
             client.get(URL, {"q": text})
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 5
+    assert counts[0] == counts[1] <= 6  # session, user, permissions, topics, the latest model

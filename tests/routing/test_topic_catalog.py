@@ -27,8 +27,8 @@ def test_a_topic_the_admin_switched_off_is_not_suggested():
 
 
 def test_a_keyword_the_admin_adds_is_used_at_once():
-    assert suggest("dana BOS sekolah")[0].bidang_code == "sekretariat"
+    assert suggest("dana kapitasi JKN")[0].bidang_code == "sekretariat"
     topic = Topic.objects.get(name="SPJ")
-    topic.keywords += ", dana BOS"
+    topic.keywords += ", dana kapitasi"
     topic.save()
-    assert suggest("dana BOS sekolah")[0].topic_name == "SPJ"
+    assert suggest("dana kapitasi JKN")[0].topic_name == "SPJ"

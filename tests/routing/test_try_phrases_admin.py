@@ -22,7 +22,7 @@ def test_proposed_keywords_are_compared_and_not_saved(client_of, admin_user):
     spj = Topic.objects.get(name="SPJ")
     before = spj.keywords
     response = client_of(admin_user).post(URL, {
-        "phrases": "dana BOS sekolah\nSPJ fungsional", "topic": spj.pk, "keywords": before + ", dana BOS",
+        "phrases": "dana kapitasi JKN\nSPJ fungsional", "topic": spj.pk, "keywords": before + ", dana kapitasi",
     })
     first, second = response.context["rows"]
     assert (first["now"][0].bidang_code, first["then"][0].bidang_code, first["changed"]) == (

@@ -25,7 +25,7 @@ def test_it_shows_the_guest_and_preselects_the_suggestion_with_its_reason(client
     form = response.context["form"]
     assert form["bidang"].value() == bidang("perbendaharaan").pk
     assert form["topic"].value() == topic("SPP (UP/GU/TU/LS)").pk
-    assert "kata yang cocok: \u201cSPP-UP\u201d" in html
+    assert "kata kunci: \u201cSPP-UP\u201d" in html
     assert 'data-suggest-url="/routing/suggest/"' in html and "js/triage.js" in html
     assert f'data-bidang="{bidang("aset").pk}"' in html  # topics and staff carry their Bidang for the page script
 

@@ -116,6 +116,9 @@ ADMIN_PAGES = {
     "admin:view_on_site": "404 404",  # a user has no page of its own on the site
     ADMIN_CATCH_ALL: "404 404",
     "admin:routing_topic_try": "200 200",
+    # a keyword proposal: added to a topic or set aside by POST only; the walk's world has none (404)
+    "admin:routing_keywordproposal_add_to_topic": "405 404",
+    "admin:routing_keywordproposal_dismiss": "405 404",
     "admin:auth_user_password_change": "200 200",
 }
 ADMIN_OUTSIDERS = {

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pojok import clock
 from pojok.roles import ROUTE_PERM
+from routing.report import trend as routing_trend
 from routing.suggest import suggest
 
 from .. import policy
@@ -121,5 +122,6 @@ def quality(request: HttpRequest) -> HttpResponse:
     period = form.period()
     if not form.errors:  # show the period in force, also when it was the default
         form = PeriodForm(initial={"dari": period.start, "sampai": period.end})
-    context = {"form": form, "start": period.start, "end": period.end, **routing_quality(period)}
+    context = {"form": form, "start": period.start, "end": period.end, **routing_quality(period),
+               "trend": routing_trend()}
     return render(request, "visits/triage/quality.html", context)

@@ -10,8 +10,11 @@ from django.core.management.base import BaseCommand, CommandError
 from pojok import clock, roles
 from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
+from routing.training import train_routing
 from visits.demo import DemoVisits, add_today
+from visits.demo_routing import add_routing_history
 from visits.models import Instansi, SopStep, Visit
+from visits.routing_history import decision_history
 from visits.sop import ensure_instansi, ensure_sop_steps
 
 DEMO_USERS = [
@@ -49,6 +52,8 @@ class Command(BaseCommand):
         if today:
             bidang = {b.code: b for b in Bidang.objects.all()}
             self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
+        if visits or today:
+            self._routing(people)
         self.stdout.write(self.style.SUCCESS("Data demo siap. Pengguna demo (sandi sama untuk semua):"))
         for username, full_name, role_names, _, _ in DEMO_USERS:
             self.stdout.write(f"  {username:<16} {', '.join(role_names):<16} {full_name}")
@@ -71,6 +76,13 @@ class Command(BaseCommand):
             user.groups.set(Group.objects.filter(name__in=role_names))
             people[username] = user
         return people
+
+    def _routing(self, people: dict) -> None:
+        """Routed demo visits get realistic needs, topics and decisions; the learned routing is trained on them."""
+        made = add_routing_history(kasubbag=people["kasubbag"])
+        model = train_routing(decision_history(), at=clock.now())
+        trained = f"model rute versi {model.version} dilatih" if model else "model rute sudah terbaru"
+        self.stdout.write(f"Keputusan rute demo ditambahkan: {made}; {trained}.")
 
     def _visits(self, wanted: int, days: int, people: dict, *, end) -> None:
         # "make sure there are N" counts the demo visits of the same window of days
