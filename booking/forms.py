@@ -1,6 +1,8 @@
 """The public pre-registration form, with its anti-spam checks, and the code box of the front desk."""
 
-from datetime import timedelta
+import secrets
+import uuid
+from datetime import datetime, timedelta
 
 from django import forms
 from django.conf import settings
@@ -13,11 +15,45 @@ from visits.forms import REQUIRED, CheckInForm, plain_text
 from .models import PartOfDay
 
 STARTED_SALT = "booking.form-started"
-STALE_AFTER = timedelta(hours=3)
+TICKETS = "booking.tickets"  # in the session: the pages of this form this browser was given
+TICKETS_KEPT = 5  # a few tabs open at once
+TICKET_NAMESPACE = uuid.UUID("8d5e3c1a-7f39-4a55-9b7e-2f6c0d4e9a11")
 
 
-def started_token(now) -> str:
-    return signing.dumps(now.timestamp(), salt=STARTED_SALT)
+class TicketRefused(Exception):
+    """The form's `started` ticket does not allow a booking; the message says what happened."""
+
+
+def issue_ticket(session, now: datetime) -> str:
+    """A ticket for one rendering of the form: signed, kept in this browser's session, used once.
+
+    It records when the page was given, so a robot posting at once is told apart from a person.
+    """
+    nonce = secrets.token_urlsafe(16)
+    tickets = {**session.get(TICKETS, {}), nonce: now.timestamp()}
+    session[TICKETS] = dict(sorted(tickets.items(), key=lambda item: item[1])[-TICKETS_KEPT:])
+    return signing.dumps(nonce, salt=STARTED_SALT)
+
+
+def check_ticket(session, signed: str, now: datetime) -> uuid.UUID:
+    """The ticket's key for pojok.idempotency (one booking per ticket), or TicketRefused saying why."""
+    try:
+        nonce = signing.loads(str(signed or ""), salt=STARTED_SALT)
+    except signing.BadSignature:
+        nonce = None
+    issued = session.get(TICKETS, {}).get(nonce) if isinstance(nonce, str) else None
+    if issued is None:
+        raise TicketRefused("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
+                            "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+    seconds = now.timestamp() - issued
+    if seconds < settings.BOOKING_MIN_SECONDS:
+        raise TicketRefused(f"Formulir terkirim terlalu cepat: {max(0, int(seconds))} detik setelah "
+                            f"halaman dibuka, paling cepat {settings.BOOKING_MIN_SECONDS} detik. Isian Anda "
+                            "masih ada di bawah: tunggu sebentar, lalu kirim lagi.")
+    if seconds > settings.BOOKING_FORM_MINUTES * 60:
+        raise TicketRefused(f"Halaman ini sudah lebih dari {settings.BOOKING_FORM_MINUTES} menit terbuka. "
+                            "Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+    return uuid.uuid5(TICKET_NAMESPACE, nonce)
 
 
 class BookingForm(CheckInForm):
@@ -37,7 +73,8 @@ class BookingForm(CheckInForm):
     part_of_day = forms.ChoiceField(label="Waktu", choices=PartOfDay.choices, widget=forms.RadioSelect,
                                     error_messages={**REQUIRED, "invalid_choice": "Pilih pagi atau siang."})
     # Robots fill every field and send at once: a person never sees `website`, and takes a few seconds.
-    # The page carries `started` (signed, made fresh on every rendering: see started_token).
+    # The page carries `started`, a ticket made fresh on every rendering (issue_ticket), checked by the
+    # view (check_ticket): from this browser, not too fast, not too old, and good for one booking.
     website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(
         attrs={"autocomplete": "off", "tabindex": "-1"}))
 
@@ -66,19 +103,10 @@ class BookingForm(CheckInForm):
 
     def clean(self):
         cleaned = super().clean()
-        seconds = self._seconds_since_started()
-        if self.data.get("website") or seconds is None or seconds < settings.BOOKING_MIN_SECONDS:
-            raise forms.ValidationError("Pendaftaran belum dapat diproses. Periksa isian, lalu kirim lagi.")
-        if seconds > STALE_AFTER.total_seconds():
-            raise forms.ValidationError("Halaman ini sudah terlalu lama terbuka. Periksa isian, lalu kirim lagi.")
+        if self.data.get("website"):  # the field is hidden: say so where the person can read it
+            raise forms.ValidationError("Kolom tersembunyi “Jangan diisi” terisi, biasanya oleh pengisi "
+                                        "otomatis peramban. Kosongkan isian otomatis, lalu kirim lagi.")
         return cleaned
-
-    def _seconds_since_started(self) -> float | None:
-        try:
-            started = float(signing.loads(str(self.data.get("started", "")), salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            return None
-        return self.now.timestamp() - started
 
 
 class CodeForm(forms.Form):

@@ -71,6 +71,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "pojok.logs.RequestLogMiddleware",  # first: it sees every answer, and gives each request its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -211,12 +212,28 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'", "frame-ancestors 'none'",
 ])
 
+# --- Running it like a service (issue 16) ---
+# One JSON line per request and per job run (pojok/logs.py) on stderr, for journald; LOG_FORMAT=text
+# for a person reading a terminal. Django's own request log keeps only 5xx (the request line already
+# has every status), and an unreachable database is logged once per outage (pojok/outage.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "pojok.logs.JsonFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {"not_an_outage": {"()": "pojok.outage.NotAnOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR", "filters": ["not_an_outage"]},
+        "django.server": {"level": "WARNING"},
+    },
 }
+CSRF_FAILURE_VIEW = "pojok.errors.csrf_failure"
 
 # The office's working day, used to spot visits left open and to fill demo data.
 OFFICE_OPENS = os.environ.get("OFFICE_OPENS", "07:30")
@@ -230,3 +247,9 @@ BOOKING_DAYS_AHEAD = envint("BOOKING_DAYS_AHEAD", 30)
 BOOKING_PER_PHONE_PER_DAY = envint("BOOKING_PER_PHONE_PER_DAY", 3)
 BOOKING_PER_SOURCE_PER_DAY = envint("BOOKING_PER_SOURCE_PER_DAY", 30)  # one office's NAT: many guests
 BOOKING_MIN_SECONDS = envint("BOOKING_MIN_SECONDS", 3)  # a person takes longer than this to fill the form
+BOOKING_FORM_MINUTES = envint("BOOKING_FORM_MINUTES", 30)  # how long one rendering of the form may be sent
+
+# Codes typed by a guest or the desk (/s/<kode>, /survei/, the booking-code boxes of the desk and the
+# kiosk): at most this many wrong tries per network address in this many minutes (pojok/throttle.py).
+CODE_TRIES_LIMIT = envint("CODE_TRIES_LIMIT", 10)
+CODE_TRIES_MINUTES = envint("CODE_TRIES_MINUTES", 10)

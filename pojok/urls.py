@@ -23,3 +23,5 @@ urlpatterns = [
     path("", include("booking.urls")),
     path("", include("privacy.urls")),
 ]
+
+handler500 = "pojok.errors.server_error"  # also the 503 of an unreachable database, with the typed form

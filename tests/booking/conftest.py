@@ -2,7 +2,9 @@
 
 from datetime import date, timedelta
 
-from booking.forms import started_token
+from django.conf import settings
+
+from booking.forms import issue_ticket
 from booking.models import Booking, PartOfDay
 from pojok import clock
 
@@ -14,12 +16,22 @@ def next_office_day(after: date | None = None) -> date:
     return day
 
 
-def booking_form(**changes) -> dict:
-    """What a person sends from /daftar/, having spent ten seconds on the page."""
+def ticket(client, *, seconds_ago: float = 10) -> str:
+    """The `started` ticket of the page /daftar/ gave this client's browser `seconds_ago`."""
+    session = client.session
+    signed = issue_ticket(session, clock.now() - timedelta(seconds=seconds_ago))
+    session.save()
+    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key  # a new one if a rollback lost it
+    return signed
+
+
+def booking_form(client=None, **changes) -> dict:
+    """What a person sends from /daftar/, having spent ten seconds on the page the client was given
+    (without a client: the form's fields alone, for tests of the form itself)."""
     return {"guest_name": "Rudi Hartono", "origin": "Dinas Pendidikan", "phone": "0812 3456 7890",
             "email": "", "keperluan": "Konsultasi pergeseran anggaran DPA",
             "planned_date": next_office_day().isoformat(), "part_of_day": PartOfDay.MORNING,
-            "started": started_token(clock.now() - timedelta(seconds=10)), "website": "", **changes}
+            "started": ticket(client) if client is not None else "", "website": "", **changes}
 
 
 def make_booking(*, code="7Q3XKD", planned_date=None, **changes) -> Booking:

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
+from pojok.idempotency import idempotent
 
 from .. import policy
 from ..forms import CancelForm, CheckInForm
@@ -41,6 +42,7 @@ def board_rows_partial(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent(CheckInForm)
 def check_in(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_front_desk, request.user)
     form = CheckInForm(request.POST or None)
