@@ -4,11 +4,13 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
 
 from . import roles
+from .forms import AdminLoginForm
 from .models import User
 
 admin.site.site_header = "Pojok Konsultasi — Administrasi"
 admin.site.site_title = "Pojok Konsultasi"
 admin.site.index_title = "Data induk"
+admin.site.login_form = AdminLoginForm
 
 
 class UserForm(UserChangeForm):

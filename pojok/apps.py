@@ -13,6 +13,7 @@ class PojokConfig(AppConfig):
 
         from django.contrib.auth.signals import user_logged_in
 
-        from . import idle
+        from . import idle, logins
 
         user_logged_in.connect(idle.start_clock, dispatch_uid="pojok_idle_clock")
+        user_logged_in.connect(logins.remember_login, dispatch_uid="pojok_known_browser")

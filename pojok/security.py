@@ -10,6 +10,7 @@ import ipaddress
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 
@@ -50,7 +51,12 @@ class LoginBackend(AxesStandaloneBackend, ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
+        try:
+            AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
+        except PermissionDenied:
+            if request is not None:  # locked out: the audit log keeps it as a lockout, not a guess
+                request.password_not_checked = True
+            raise
         return ModelBackend.authenticate(self, request, username=username, password=password, **kwargs)
 
 

@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "pojok.middleware.AdminSearchLimitMiddleware",
     "pojok.idle.IdleSessionMiddleware",
     "pojok.security.ContentSecurityPolicyMiddleware",
+    "pojok.logins.KnownBrowserMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -185,14 +186,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 
-# --- Accounts: login throttling, idle sessions, security headers (issue 9) ---
-# django-axes counts failed logins per username and per address (either one locks); the admin
-# unlocks them in the admin's list of failed attempts. The lockout page (status 429) and the
-# address behind nginx come from pojok/security.py.
+# --- Accounts: login throttling, idle sessions, security headers (issues 9 and 16) ---
+# django-axes locks the pair (username, address) after LOGIN_FAILURE_LIMIT failures, so nobody can
+# lock another person out; across addresses one username is slowed down, not locked, except in a
+# browser where that person logged in before (pojok/logins.py). The admin unlocks pairs in the admin's
+# list of failed attempts. The lockout page (429) and the address behind nginx: pojok/security.py.
 AUTHENTICATION_BACKENDS = ["pojok.security.LoginBackend"]
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_SLOWDOWN_MAX_SECONDS = envint("LOGIN_SLOWDOWN_MAX_SECONDS", 60)
+LOGIN_KNOWN_BROWSER_DAYS = envint("LOGIN_KNOWN_BROWSER_DAYS", 180)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pojok.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "pojok.security.client_ip"
