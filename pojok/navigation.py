@@ -23,6 +23,7 @@ AREAS = [
     Area("Mutu Rute", "visits:routing_quality", policy.can_read_routing_quality),
     Area("Survei IKM", "survey:report", survey_policy.can_read_report),
     Area("Riwayat Konsultasi", "visits:consultation_search", policy.can_read_consultations),
+    Area("Riwayat Aturan", "audit:rule_changes", lambda user: user.has_perm("auditlog.view_logentry")),
 ]
 
 

@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("lobby.urls")),
     path("", include("booking.urls")),
     path("", include("privacy.urls")),
+    path("", include("audit.urls")),
 ]
 
 handler500 = "pojok.errors.server_error"  # also the 503 of an unreachable database, with the typed form
