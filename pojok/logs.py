@@ -60,6 +60,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         request.id = new_request_id()
+        _tag_error_reports(request.id)
         started = time.perf_counter()
         response = self.get_response(request)
         response[HEADER] = request.id
@@ -70,6 +71,13 @@ class RequestLogMiddleware:
             "method": request.method, "path": loggable_path(request), "view": _view_name(request),
             "status": response.status_code, "duration_ms": round((time.perf_counter() - started) * 1000, 1)})
         return response
+
+
+def _tag_error_reports(request_id: str) -> None:
+    """An error report (pojok/sentry.py) names the request id, like the 500 page and the log line."""
+    import sentry_sdk
+
+    sentry_sdk.set_tag("request_id", request_id)
 
 
 def _view_name(request) -> str:

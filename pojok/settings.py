@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bootstrap_wrapper
 import dj_database_url
+from django.core.checks.security.base import _check_secret_key
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +42,13 @@ if not SECRET_KEY:
             "(or DEBUG=1 on a development laptop)."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production-0123456789"
+elif not DEBUG and not _check_secret_key(SECRET_KEY):
+    # Django's own check (security.W009) only warns; production stops instead of running on a guessable key.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is weak (Django's check security.W009): use at least 50 characters, 5 of them "
+        "different, not starting with 'django-insecure-'. For example: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -259,3 +267,11 @@ BOOKING_FORM_MINUTES = envint("BOOKING_FORM_MINUTES", 30)  # how long one render
 # kiosk): at most this many wrong tries per network address in this many minutes (pojok/throttle.py).
 CODE_TRIES_LIMIT = envint("CODE_TRIES_LIMIT", 10)
 CODE_TRIES_MINUTES = envint("CODE_TRIES_MINUTES", 10)
+
+# Optional error reporting (Sentry, or a self-hosted GlitchTip): only when SENTRY_DSN is set. No
+# personal data is sent (pojok/sentry.py): no form data, no cookies, no local variables.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from pojok.sentry import start as _start_error_reporting
+
+    _start_error_reporting(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))
