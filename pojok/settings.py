@@ -248,6 +248,8 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "pojok.errors.csrf_failure"
+# Shared by this server's gunicorn workers to log each database outage once (default: in the temp dir).
+OUTAGE_STATE_FILE = os.environ.get("OUTAGE_STATE_FILE", "")
 
 # The office's working day, used to spot visits left open and to fill demo data.
 OFFICE_OPENS = os.environ.get("OFFICE_OPENS", "07:30")
