@@ -1,4 +1,4 @@
-"""A record of every change to the office's rules, kept by django-auditlog: who, what, from what to what, when.
+"""A record of every change to the office's rules (django-auditlog): who, what, from what to what, when.
 
 Why django-auditlog: one table (auditlog.LogEntry) in its own app, with the changed fields as JSON,
 so the apps whose rules it records (routing, visits, lobby, privacy, survey) get no extra tables or

@@ -52,7 +52,8 @@ def seconds_to_wait(request, username: str | None) -> int:
     username = username[:150]
     events = LoginEvent.objects.filter(username=username)
     # Counting starts again after a login with the right password, or the admin's "Buka kunci".
-    cleared = events.filter(kind__in=[LoginEvent.Kind.LOGIN, LoginEvent.Kind.UNLOCKED]).aggregate(at=Max("at"))
+    cleared = events.filter(kind__in=[LoginEvent.Kind.LOGIN, LoginEvent.Kind.UNLOCKED]).aggregate(
+        at=Max("at"))
     since = max(filter(None, [clock.now() - settings.AXES_COOLOFF_TIME, cleared["at"]]))
     failures = events.filter(kind=LoginEvent.Kind.LOGIN_FAILED, at__gt=since).aggregate(
         count=Count("pk"), last=Max("at"))
@@ -89,8 +90,8 @@ class SlowDownMixin:
     and its password is not checked (no failure is counted, no lockout comes of it)."""
 
     slowed_down_message = gettext_lazy(
-        "Akun ini sedang dicoba dari banyak tempat dengan sandi yang salah. Demi keamanan, tunggu %(seconds)d "
-        "detik lalu coba lagi. Dari komputer yang biasa Anda pakai untuk masuk, Anda tidak perlu menunggu.")
+        "Akun ini sedang dicoba dari banyak tempat dengan sandi yang salah. Demi keamanan, tunggu "
+        "%(seconds)d detik lalu coba lagi. Dari komputer yang biasa Anda pakai untuk masuk, Anda tidak perlu menunggu.")
 
     def clean(self):
         from axes.handlers.proxy import AxesProxyHandler

@@ -38,7 +38,8 @@ def test_a_check_in_is_one_line_with_its_id_and_no_guest_data(client_of, petugas
     lines = log_lines()
     assert len(lines) == 1
     line = lines[0]
-    assert line["request_id"] == response["X-Request-ID"] and re.fullmatch(r"[0-9a-f]{32}", line["request_id"])
+    assert line["request_id"] == response["X-Request-ID"]
+    assert re.fullmatch(r"[0-9a-f]{32}", line["request_id"])
     assert (line["user_id"], line["method"], line["path"], line["status"]) == (
         petugas.pk, "POST", "/meja-depan/tamu-baru/", 302)
     assert line["view"] == "visits:check_in" and line["duration_ms"] >= 0 and line["level"] == "INFO"
@@ -60,7 +61,8 @@ def test_a_code_in_the_path_is_logged_by_its_name(client, log_lines):
 
 def test_djangos_request_object_is_never_written(log_lines, rf):
     request = rf.get("/meja-depan/tamu-lama/?guest_name=Siti")
-    logging.getLogger("django.request").error("Internal Server Error: %s", request.path, extra={"request": request})
+    logging.getLogger("django.request").error("Internal Server Error: %s", request.path,
+                                              extra={"request": request})
     assert "Siti" not in json.dumps(log_lines())
 
 

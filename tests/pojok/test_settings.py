@@ -61,7 +61,8 @@ def test_language_and_time_zone_are_indonesian(settings):
 
 
 def test_production_refuses_a_key_djangos_check_calls_weak():
-    for weak in ["kunci-pendek", "a" * 60, "django-insecure-" + "k9#Qv2!pL7xR4mZ8wT1yB6nC3hJ5dF0gS-xyz-0123456789"]:
+    insecure = "django-insecure-" + "k9#Qv2!pL7xR4mZ8wT1yB6nC3hJ5dF0gS-xyz-0123456789"
+    for weak in ["kunci-pendek", "a" * 60, insecure]:
         result = run_manage("check", env={**PRODUCTION, "SECRET_KEY": weak})
         assert result.returncode != 0
         assert "SECRET_KEY is weak (Django's check security.W009)" in result.stderr
