@@ -11,11 +11,13 @@ e-mail is in RULES (tests/audit checks it against privacy/holders.py), so the pr
 nothing to anonymize or erase here, and they never touch it. Nobody edits or deletes an entry.
 """
 
+from auditlog.middleware import AuditlogMiddleware
 from auditlog.registry import auditlog
 from django.apps import apps
 from django.db.models.signals import pre_save
 
 from pojok import clock
+from pojok.security import client_ip
 
 # app_label.Model -> what auditlog.register() is told about it
 RULES = {
@@ -49,3 +51,12 @@ def _stamp_with_the_app_clock(sender, instance, **kwargs) -> None:
     """Entries are timed by the app's one clock (pojok.clock), like every other record."""
     if instance._state.adding:
         instance.timestamp = clock.now()
+
+
+class RuleChangeMiddleware(AuditlogMiddleware):
+    """django-auditlog's middleware (it names the person behind each change), with the app's one rule
+    for the client's address: auditlog's own takes X-Forwarded-For's first entry, which anyone can forge."""
+
+    @staticmethod
+    def _get_remote_addr(request):
+        return client_ip(request)

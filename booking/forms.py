@@ -15,7 +15,7 @@ from visits.forms import REQUIRED, CheckInForm, plain_text
 from .models import PartOfDay
 
 STARTED_SALT = "booking.form-started"
-TICKETS = "booking.tickets"  # in the session: the pages of this form this browser was given
+TICKET_COOKIE = "pojok_daftar"  # the tickets of the pages this browser was given (signed)
 TICKETS_KEPT = 5  # a few tabs open at once
 TICKET_NAMESPACE = uuid.UUID("8d5e3c1a-7f39-4a55-9b7e-2f6c0d4e9a11")
 
@@ -24,25 +24,38 @@ class TicketRefused(Exception):
     """The form's `started` ticket does not allow a booking; the message says what happened."""
 
 
-def issue_ticket(session, now: datetime) -> str:
-    """A ticket for one rendering of the form: signed, kept in this browser's session, used once.
+def browser_tickets(request) -> list[str]:
+    try:
+        tickets = signing.loads(request.COOKIES.get(TICKET_COOKIE, ""), salt=STARTED_SALT)
+    except signing.BadSignature:
+        return []
+    return [t for t in tickets if isinstance(t, str)] if isinstance(tickets, list) else []
 
-    It records when the page was given, so a robot posting at once is told apart from a person.
+
+def issue_ticket(known: list[str], now: datetime) -> tuple[str, str]:
+    """A ticket for one rendering of the form: (the form's signed `started`, the browser's new cookie).
+
+    The form's value records when the page was given, so a robot posting at once is told apart from a
+    person; the cookie ties it to this browser, without writing anything on the server for a GET.
     """
     nonce = secrets.token_urlsafe(16)
-    tickets = {**session.get(TICKETS, {}), nonce: now.timestamp()}
-    session[TICKETS] = dict(sorted(tickets.items(), key=lambda item: item[1])[-TICKETS_KEPT:])
-    return signing.dumps(nonce, salt=STARTED_SALT)
+    cookie = signing.dumps([*known[-(TICKETS_KEPT - 1):], nonce], salt=STARTED_SALT)
+    return signing.dumps({"n": nonce, "t": now.timestamp()}, salt=STARTED_SALT), cookie
 
 
-def check_ticket(session, signed: str, now: datetime) -> uuid.UUID:
+def set_ticket_cookie(response, cookie: str) -> None:
+    response.set_cookie(TICKET_COOKIE, cookie, max_age=settings.BOOKING_FORM_MINUTES * 60 + 60, httponly=True,
+                        secure=settings.SESSION_COOKIE_SECURE, samesite="Lax")
+
+
+def check_ticket(request, signed: str, now: datetime) -> uuid.UUID:
     """The ticket's key for pojok.idempotency (one booking per ticket), or TicketRefused saying why."""
     try:
-        nonce = signing.loads(str(signed or ""), salt=STARTED_SALT)
-    except signing.BadSignature:
-        nonce = None
-    issued = session.get(TICKETS, {}).get(nonce) if isinstance(nonce, str) else None
-    if issued is None:
+        ticket = signing.loads(str(signed or ""), salt=STARTED_SALT)
+        nonce, issued = str(ticket["n"]), float(ticket["t"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        nonce, issued = "", None
+    if issued is None or nonce not in browser_tickets(request):
         raise TicketRefused("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
                             "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
     seconds = now.timestamp() - issued

@@ -18,7 +18,15 @@ from visits import policy
 from visits.models import Visit
 
 from . import bookings
-from .forms import BookingForm, CodeForm, TicketRefused, check_ticket, issue_ticket
+from .forms import (
+    BookingForm,
+    CodeForm,
+    TicketRefused,
+    browser_tickets,
+    check_ticket,
+    issue_ticket,
+    set_ticket_cookie,
+)
 from .models import Booking
 
 SESSION_KEY = "booking.mine"  # the bookings made in this browser, for the confirmation page
@@ -35,14 +43,16 @@ def register(request: HttpRequest) -> HttpResponse:
         else:
             request.session[SESSION_KEY] = [booking.pk, *request.session.get(SESSION_KEY, [])][:10]
             return redirect("booking:done")
-    context = {"form": form, "started": issue_ticket(request.session, clock.now()),
-               "instansi": BookingForm.instansi_names()}
-    return render(request, "booking/register.html", context, status=400 if form.errors else 200)
+    started, cookie = issue_ticket(browser_tickets(request), clock.now())
+    context = {"form": form, "started": started, "instansi": BookingForm.instansi_names()}
+    response = render(request, "booking/register.html", context, status=400 if form.errors else 200)
+    set_ticket_cookie(response, cookie)
+    return response
 
 
 def _register_once(request: HttpRequest, cleaned: dict) -> Booking:
     """One booking per page given to this browser: the same ticket sent again finds the same booking."""
-    key = check_ticket(request.session, request.POST.get("started"), clock.now())
+    key = check_ticket(request, request.POST.get("started"), clock.now())
     data = {name: cleaned[name] for name in (
         "guest_name", "origin", "phone", "email", "keperluan", "planned_date", "part_of_day")}
 

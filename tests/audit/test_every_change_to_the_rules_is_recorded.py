@@ -30,10 +30,11 @@ def test_a_standard_changed_in_the_admin_says_who_from_what_to_what_and_when(cli
     page = admin.get(reverse("admin:visits_sopstep_change", args=[step.pk]))
     data = {**{k: v for k, v in page.context["adminform"].form.initial.items() if v is not None},
             "standard_minutes": before + 3}
-    response = admin.post(reverse("admin:visits_sopstep_change", args=[step.pk]), data)
+    response = admin.post(reverse("admin:visits_sopstep_change", args=[step.pk]), data,
+                          HTTP_X_FORWARDED_FOR="6.6.6.6")  # forged: not the address recorded
     assert response.status_code == 302, response.content.decode()[:2000]
     entry = _changes(SopStep, step.pk).first()
-    assert entry.actor == admin_user and entry.timestamp == clock.now()
+    assert entry.actor == admin_user and entry.timestamp == clock.now() and entry.remote_addr == "127.0.0.1"
     assert entry.changes_dict["standard_minutes"] == [str(before), str(before + 3)]
 
 

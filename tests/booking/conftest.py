@@ -2,9 +2,9 @@
 
 from datetime import date, timedelta
 
-from django.conf import settings
+from django.core import signing
 
-from booking.forms import issue_ticket
+from booking.forms import STARTED_SALT, TICKET_COOKIE, issue_ticket
 from booking.models import Booking, PartOfDay
 from pojok import clock
 
@@ -18,10 +18,13 @@ def next_office_day(after: date | None = None) -> date:
 
 def ticket(client, *, seconds_ago: float = 10) -> str:
     """The `started` ticket of the page /daftar/ gave this client's browser `seconds_ago`."""
-    session = client.session
-    signed = issue_ticket(session, clock.now() - timedelta(seconds=seconds_ago))
-    session.save()
-    client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key  # a new one if a rollback lost it
+    known = client.cookies[TICKET_COOKIE].value if TICKET_COOKIE in client.cookies else ""
+    try:
+        tickets = signing.loads(known, salt=STARTED_SALT)
+    except signing.BadSignature:
+        tickets = []
+    signed, cookie = issue_ticket(tickets, clock.now() - timedelta(seconds=seconds_ago))
+    client.cookies[TICKET_COOKIE] = cookie
     return signed
 
 

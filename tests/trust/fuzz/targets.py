@@ -121,7 +121,7 @@ def _booking(w):
     base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "0812 3456 7890", "email": "",
             "keperluan": "Konsultasi DPA", "planned_date": day.isoformat(), "part_of_day": "pagi",
             "website": ""}
-    w.guest_client = w.client("anon")  # the browser the page was given to (its ticket is in its session)
+    w.guest_client = w.client("anon")  # the browser the page was given to (its ticket is in its cookie)
     return {"url": reverse("booking:register"),
             "base": lambda: {**base, "started": ticket(w.guest_client, seconds_ago=30)},
             "shown": lambda: [("petugas", reverse("booking:expected") + f"?tanggal={day.isoformat()}")]}
@@ -130,6 +130,11 @@ def _booking(w):
 def _booking_arrive(w):
     return {"url": reverse("booking:arrive"), "base": lambda: {"code": "PK-7Q3XKD", "next": ""},
             "shown": lambda: [("petugas", reverse("visits:desk"))]}
+
+
+def _admin_login(w):
+    return {"url": reverse("admin:login"), "base": lambda: {"username": "rina", "password": "salah-sandi"},
+            "shown": lambda: [("admin", reverse("admin:audit_loginevent_changelist"))]}
 
 
 def _login(w):
@@ -208,10 +213,12 @@ POST_TARGETS = [
            ("lobby.kiosk.KioskForm",)),
     Target("booking", "guest", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
                                 "part_of_day", "website", "started"], _booking,
-           ("booking.forms.BookingForm",), side_tables=frozenset({"django_session"})),  # a fresh ticket
+           ("booking.forms.BookingForm",)),
     Target("booking_arrive", "petugas", ["code", "next"], _booking_arrive, ("booking.forms.CodeForm",),
            form_key="", side_tables=frozenset({"pojok_throttlecount"})),  # wrong codes are counted
     Target("login", "anon", ["username", "password"], _login, ("pojok.forms.LoginForm",),
+           side_tables=frozenset({"axes_accessattempt", "axes_accessfailurelog", "audit_loginevent"})),
+    Target("admin_login", "anon", ["username", "password"], _admin_login, ("pojok.forms.AdminLoginForm",),
            side_tables=frozenset({"axes_accessattempt", "axes_accessfailurelog", "audit_loginevent"})),
     Target("password_change", "petugas", ["old_password", "new_password1", "new_password2"], _password,
            ("django.contrib.auth.forms.PasswordChangeForm",)),
