@@ -24,6 +24,10 @@ Phones are matched exactly, so store them normalised (visits.forms.normalize_pho
 Places checked and left out, because they hold no personal data of their own:
 - pojok.IdempotencyKey (the kiosk's and the forms' retry keys) and lobby.Call: a key or the device,
   a path or the visit's id, a time (the visit holds the guest);
+- pojok.ThrottleCount: a keyed fingerprint of a sender's address, like Booking.source, kept only until
+  its window (minutes) ends: `manage.py housekeeping` removes it, long before any retention period;
+- auditlog.LogEntry (audit/history.py): changes to the office's rules by its staff; no guest model is
+  registered there (tests/audit), so it holds no guest's data;
 - survey.Invitation: the visit, a token and *whether* it was answered; survey.Response is anonymous
   by design (Bidang, topic and day only, a random key, no link to the visit or the invitation), so
   it cannot be found by guest and is not one guest's data;

@@ -141,3 +141,54 @@ def test_healthz_starts_and_ends_an_outage_too(client, clock, caplog):
     assert client.get(reverse("healthz")).status_code == 200
     ended = [r for r in caplog.records if r.name == "pojok.outage" and r.levelno == logging.WARNING]
     assert len(ended) == 1 and ended[0].duration_seconds == 3.0
+
+
+def _send_again(client, html: str):
+    action, fields = _resend_form(html)
+    data = {}
+    for name, value in fields:
+        data.setdefault(name, []).append(value)
+    return client.post(action, data)
+
+
+def test_a_long_consultation_note_survives_the_outage(people, staf):
+    from tests.factories import advance_to, make_visit
+    from visits.models import Consultation
+
+    visit = advance_to(make_visit(people["petugas"]), ["greet", "report", "route", "receive"], people)
+    staff = Client(raise_request_exception=False)
+    staff.force_login(staf)
+    page = staff.get(reverse("visits:consultation", args=[visit.pk])).content.decode()
+    key = re.search(rf'name="{FIELD}" value="([^"]+)"', page).group(1)
+    note = "Dijelaskan tata cara penyusunan SPJ belanja modal, lampiran kontrak dan BAST. " * 40
+    form = {"action": "finish", "mode": "provision", "problem": "SPJ belum lengkap", "outcome": note,
+            "other_documents": "", FIELD: key}
+    with database_down():
+        refused = staff.post(reverse("visits:consultation", args=[visit.pk]), form)
+    html = refused.content.decode()
+    assert refused.status_code == 503 and note.strip() in unescape(html)
+    assert "<dt>Jawaban atau hasil</dt>" in html  # shown under the form's own label
+    assert _send_again(staff, html).status_code == 302
+    assert _send_again(staff, html).status_code == 302  # twice: still one record
+    assert Consultation.objects.get(visit=visit).outcome == note.strip()
+
+
+def test_a_routing_survives_the_outage(people, kasubbag, topics):
+    from tests.factories import bidang, make_visit
+    from visits.models import RoutingDecision
+
+    visit = make_visit(people["petugas"])
+    for name in ["greet", "report"]:
+        visit.advance(name, by=people["petugas"])
+    triage = Client(raise_request_exception=False)
+    triage.force_login(kasubbag)
+    page = triage.get(reverse("visits:triage_route", args=[visit.pk])).content.decode()
+    key = re.search(rf'name="{FIELD}" value="([^"]+)"', page).group(1)
+    form = {"keperluan": "Konsultasi SPJ belanja modal", "bidang": bidang("perbendaharaan").pk, "topic": "",
+            "assigned_to": "", "override_reason": "Tamu minta ke Perbendaharaan", FIELD: key}
+    with database_down():
+        html = triage.post(reverse("visits:triage_route", args=[visit.pk]), form).content.decode()
+    assert "Tamu minta ke Perbendaharaan" in html and "Konsultasi SPJ belanja modal" in html
+    assert _send_again(triage, html).status_code == 302
+    assert _send_again(triage, html).status_code == 302
+    assert RoutingDecision.objects.get(visit=visit).bidang == bidang("perbendaharaan")
