@@ -91,7 +91,8 @@ class SlowDownMixin:
 
     slowed_down_message = gettext_lazy(
         "Akun ini sedang dicoba dari banyak tempat dengan sandi yang salah. Demi keamanan, tunggu "
-        "%(seconds)d detik lalu coba lagi. Dari komputer yang biasa Anda pakai untuk masuk, Anda tidak perlu menunggu.")
+        "%(seconds)d detik lalu coba lagi. Dari komputer yang biasa Anda pakai untuk masuk, Anda tidak "
+        "perlu menunggu.")
 
     def clean(self):
         from axes.handlers.proxy import AxesProxyHandler
