@@ -1,5 +1,7 @@
 """The audit log, read-only for the Admin role, and the lockout list where the admin unlocks."""
 
+from auditlog.admin import LogEntryAdmin
+from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
@@ -39,3 +41,11 @@ class LockoutAdmin(AccessAttemptAdmin):
         )
         messages.success(request, f"{len(attempts)} catatan dihapus: nama pengguna dan alamat itu "
                                   "boleh mencoba masuk lagi.")
+
+
+admin.site.unregister(LogEntry)
+
+
+@admin.register(LogEntry)
+class RuleChangeAdmin(ReadOnlyAdminMixin, LogEntryAdmin):
+    """Every change to the rules (audit/history.py): read, never added, edited or removed."""

@@ -42,6 +42,10 @@ def on_logout(sender, request, user, **kwargs):
 
 @receiver(user_login_failed, dispatch_uid="audit_login_failed")
 def on_login_failed(sender, credentials, request=None, **kwargs):
+    # A try refused while locked out is kept as the lockout (on_locked_out), not as a password guessed:
+    # only guesses count towards the slow-down of a username (audit/logins.py).
+    if getattr(request, "password_not_checked", False):
+        return
     # credentials arrive with the password already masked; only the username is taken.
     record(LoginEvent.Kind.LOGIN_FAILED, request=request, username=str(credentials.get("username") or ""))
 

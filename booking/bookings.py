@@ -5,7 +5,6 @@ front desk or at the kiosk: it locks the booking row, so a code is used once how
 send it at the same moment.
 """
 
-import hashlib
 from datetime import date, datetime
 
 from django.conf import settings
@@ -15,7 +14,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from notifications.outbox import queue_guest_email
-from pojok import clock
+from pojok import clock, locks
+from pojok.security import fingerprint
 from routing.suggest import suggest
 from visits.models import Visit, local_time
 
@@ -28,7 +28,7 @@ class BookingRefused(Exception):
 
 def source_of(address: str) -> str:
     """A keyed fingerprint of the sender's network address: enough to count, useless to trace."""
-    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:16]
+    return fingerprint(address)
 
 
 def check_limits(*, phone: str, source: str, today: date) -> None:
@@ -44,23 +44,29 @@ def check_limits(*, phone: str, source: str, today: date) -> None:
 
 def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_of_day, source="",
              now: datetime | None = None) -> Booking:
-    """A new booking with a unique code and the suggested Bidang; the code is emailed if asked."""
+    """A new booking with a unique code and the suggested Bidang; the code is emailed if asked.
+
+    The day's limits are counted and the booking written under one lock: posts sent at the same
+    moment wait for each other, so no limit is passed by a burst.
+    """
     now = now or clock.now()
     today = timezone.localdate(now)
-    check_limits(phone=phone, source=source, today=today)
     top = suggest(keperluan)[0]
     fields = dict(guest_name=guest_name, origin=origin, phone=phone, email=email, keperluan=keperluan,
                   planned_date=planned_date, part_of_day=part_of_day, suggested_bidang_id=top.bidang_id,
                   suggested_topic_id=top.topic_id, created_at=now, created_on=today, source=source)
-    for _ in range(5):  # a clash among ~900 million codes is rare; try again with a new one
-        try:
-            with transaction.atomic():
-                booking = Booking.objects.create(code=new_code(), **fields)
-                if email:
-                    _email_code(booking)
-                return booking
-        except IntegrityError:
-            continue
+    with transaction.atomic():
+        locks.hold("booking.limits")
+        check_limits(phone=phone, source=source, today=today)
+        for _ in range(5):  # a clash among ~900 million codes is rare; try again with a new one
+            try:
+                with transaction.atomic():
+                    booking = Booking.objects.create(code=new_code(), **fields)
+                    if email:
+                        _email_code(booking)
+                    return booking
+            except IntegrityError:
+                continue
     raise BookingRefused("Kode pendaftaran tidak dapat dibuat. Silakan kirim lagi.")
 
 

@@ -1,6 +1,8 @@
 """The public pre-registration form, with its anti-spam checks, and the code box of the front desk."""
 
-from datetime import timedelta
+import secrets
+import uuid
+from datetime import datetime, timedelta
 
 from django import forms
 from django.conf import settings
@@ -14,11 +16,58 @@ from visits.forms.desk import CheckInForm
 from .models import PartOfDay
 
 STARTED_SALT = "booking.form-started"
-STALE_AFTER = timedelta(hours=3)
+TICKET_COOKIE = "pojok_daftar"  # the tickets of the pages this browser was given (signed)
+TICKETS_KEPT = 5  # a few tabs open at once
+TICKET_NAMESPACE = uuid.UUID("8d5e3c1a-7f39-4a55-9b7e-2f6c0d4e9a11")
 
 
-def started_token(now) -> str:
-    return signing.dumps(now.timestamp(), salt=STARTED_SALT)
+class TicketRefused(Exception):
+    """The form's `started` ticket does not allow a booking; the message says what happened."""
+
+
+def browser_tickets(request) -> list[str]:
+    try:
+        tickets = signing.loads(request.COOKIES.get(TICKET_COOKIE, ""), salt=STARTED_SALT)
+    except signing.BadSignature:
+        return []
+    return [t for t in tickets if isinstance(t, str)] if isinstance(tickets, list) else []
+
+
+def issue_ticket(known: list[str], now: datetime) -> tuple[str, str]:
+    """A ticket for one rendering of the form: (the form's signed `started`, the browser's new cookie).
+
+    The form's value records when the page was given, so a robot posting at once is told apart from a
+    person; the cookie ties it to this browser, without writing anything on the server for a GET.
+    """
+    nonce = secrets.token_urlsafe(16)
+    cookie = signing.dumps([*known[-(TICKETS_KEPT - 1):], nonce], salt=STARTED_SALT)
+    return signing.dumps({"n": nonce, "t": now.timestamp()}, salt=STARTED_SALT), cookie
+
+
+def set_ticket_cookie(response, cookie: str) -> None:
+    response.set_cookie(TICKET_COOKIE, cookie, max_age=settings.BOOKING_FORM_MINUTES * 60 + 60, httponly=True,
+                        secure=settings.SESSION_COOKIE_SECURE, samesite="Lax")
+
+
+def check_ticket(request, signed: str, now: datetime) -> uuid.UUID:
+    """The ticket's key for pojok.idempotency (one booking per ticket), or TicketRefused saying why."""
+    try:
+        ticket = signing.loads(str(signed or ""), salt=STARTED_SALT)
+        nonce, issued = str(ticket["n"]), float(ticket["t"])
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        nonce, issued = "", None
+    if issued is None or nonce not in browser_tickets(request):
+        raise TicketRefused("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
+                            "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+    seconds = now.timestamp() - issued
+    if seconds < settings.BOOKING_MIN_SECONDS:
+        raise TicketRefused(f"Formulir terkirim terlalu cepat: {max(0, int(seconds))} detik setelah "
+                            f"halaman dibuka, paling cepat {settings.BOOKING_MIN_SECONDS} detik. Isian Anda "
+                            "masih ada di bawah: tunggu sebentar, lalu kirim lagi.")
+    if seconds > settings.BOOKING_FORM_MINUTES * 60:
+        raise TicketRefused(f"Halaman ini sudah lebih dari {settings.BOOKING_FORM_MINUTES} menit terbuka. "
+                            "Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+    return uuid.uuid5(TICKET_NAMESPACE, nonce)
 
 
 class BookingForm(CheckInForm):
@@ -38,7 +87,8 @@ class BookingForm(CheckInForm):
     part_of_day = forms.ChoiceField(label="Waktu", choices=PartOfDay.choices, widget=forms.RadioSelect,
                                     error_messages={**REQUIRED, "invalid_choice": "Pilih pagi atau siang."})
     # Robots fill every field and send at once: a person never sees `website`, and takes a few seconds.
-    # The page carries `started` (signed, made fresh on every rendering: see started_token).
+    # The page carries `started`, a ticket made fresh on every rendering (issue_ticket), checked by the
+    # view (check_ticket): from this browser, not too fast, not too old, and good for one booking.
     website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(
         attrs={"autocomplete": "off", "tabindex": "-1"}))
 
@@ -67,19 +117,10 @@ class BookingForm(CheckInForm):
 
     def clean(self):
         cleaned = super().clean()
-        seconds = self._seconds_since_started()
-        if self.data.get("website") or seconds is None or seconds < settings.BOOKING_MIN_SECONDS:
-            raise forms.ValidationError("Pendaftaran belum dapat diproses. Periksa isian, lalu kirim lagi.")
-        if seconds > STALE_AFTER.total_seconds():
-            raise forms.ValidationError("Halaman ini sudah terlalu lama terbuka. Periksa isian, lalu kirim lagi.")
+        if self.data.get("website"):  # the field is hidden: say so where the person can read it
+            raise forms.ValidationError("Kolom tersembunyi “Jangan diisi” terisi, biasanya oleh pengisi "
+                                        "otomatis peramban. Kosongkan isian otomatis, lalu kirim lagi.")
         return cleaned
-
-    def _seconds_since_started(self) -> float | None:
-        try:
-            started = float(signing.loads(str(self.data.get("started", "")), salt=STARTED_SALT))
-        except (signing.BadSignature, TypeError, ValueError):
-            return None
-        return self.now.timestamp() - started
 
 
 class CodeForm(forms.Form):

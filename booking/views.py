@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from pojok import clock
+from pojok import clock, throttle
+from pojok.idempotency import once
 from pojok.qr import qr_svg
 from pojok.redirects import safe_next
 from pojok.security import client_ip
@@ -17,7 +18,15 @@ from visits import policy
 from visits.models import Visit
 
 from . import bookings
-from .forms import BookingForm, CodeForm, started_token
+from .forms import (
+    BookingForm,
+    CodeForm,
+    TicketRefused,
+    browser_tickets,
+    check_ticket,
+    issue_ticket,
+    set_ticket_cookie,
+)
 from .models import Booking
 
 SESSION_KEY = "booking.mine"  # the bookings made in this browser, for the confirmation page
@@ -27,17 +36,31 @@ SESSION_KEY = "booking.mine"  # the bookings made in this browser, for the confi
 def register(request: HttpRequest) -> HttpResponse:
     form = BookingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in (
-            "guest_name", "origin", "phone", "email", "keperluan", "planned_date", "part_of_day")}
         try:
-            booking = bookings.register(**data, source=bookings.source_of(client_ip(request) or ""))
-        except bookings.BookingRefused as refusal:
+            booking = _register_once(request, form.cleaned_data)
+        except (TicketRefused, bookings.BookingRefused) as refusal:
             form.add_error(None, str(refusal))
         else:
             request.session[SESSION_KEY] = [booking.pk, *request.session.get(SESSION_KEY, [])][:10]
             return redirect("booking:done")
-    context = {"form": form, "started": started_token(clock.now()), "instansi": BookingForm.instansi_names()}
-    return render(request, "booking/register.html", context, status=400 if form.errors else 200)
+    started, cookie = issue_ticket(browser_tickets(request), clock.now())
+    context = {"form": form, "started": started, "instansi": BookingForm.instansi_names()}
+    response = render(request, "booking/register.html", context, status=400 if form.errors else 200)
+    set_ticket_cookie(response, cookie)
+    return response
+
+
+def _register_once(request: HttpRequest, cleaned: dict) -> Booking:
+    """One booking per page given to this browser: the same ticket sent again finds the same booking."""
+    key = check_ticket(request, request.POST.get("started"), clock.now())
+    data = {name: cleaned[name] for name in (
+        "guest_name", "origin", "phone", "email", "keperluan", "planned_date", "part_of_day")}
+
+    def work() -> str:
+        return str(bookings.register(**data, source=bookings.source_of(client_ip(request) or "")).pk)
+
+    booking_pk, _ = once(key, scope="booking", work=work)
+    return Booking.objects.get(pk=booking_pk)
 
 
 @require_GET
@@ -74,6 +97,10 @@ def arrive(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_front_desk, request.user)
     form = CodeForm(request.POST)
     back = _back_to(request)
+    wait = throttle.BOOKING_CODE.wait_seconds(request)
+    if wait:
+        messages.error(request, throttle.wait_message(wait))
+        return redirect(back)
     if not form.is_valid():
         messages.error(request, "Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD.")
         return redirect(back)
@@ -81,6 +108,7 @@ def arrive(request: HttpRequest) -> HttpResponse:
         visit = bookings.arrive(code=form.cleaned_data["code"],
                                 check_in=lambda **guest: Visit.check_in(by=request.user, **guest))
     except bookings.BookingRefused as refusal:
+        throttle.BOOKING_CODE.count(request)
         messages.error(request, str(refusal))
         return redirect(back)
     messages.success(request, f"Tamu {visit.guest_name} (terdaftar) tercatat dengan nomor antrean "

@@ -1,18 +1,19 @@
 """The guest's own check-in at a paired kiosk, safe to retry.
 
 The kiosk page carries a key made when the form was shown; a POST repeated after a lost
-connection (or a double tap) sends the same key and gets the same visit, never a second one.
+connection (or a double tap) sends the same key and gets the same visit, never a second one. The
+key is kept the way every form's is (pojok.idempotency), in the kiosk's own scope.
 """
 
 from django import forms
-from django.db import IntegrityError, transaction
 
 from booking import bookings
+from pojok.idempotency import once
 from pojok.validators import REQUIRED, plain_text
 from visits.forms.desk import CheckInForm
 from visits.models import Visit
 
-from .models import Device, KioskCheckIn
+from .models import Device
 
 
 class KioskForm(CheckInForm):
@@ -56,19 +57,15 @@ class KioskRefused(Exception):
 def check_in_at_kiosk(*, device: Device, key, code="", at=None, **guest) -> Visit:
     """The visit for this key: made once, found again on a retry. With a booking code, the guest's
     details come from their pre-registration; without, `guest` holds guest_name, origin, keperluan."""
-    earlier = KioskCheckIn.objects.filter(key=key).select_related("visit").first()
-    if earlier is not None:
-        return earlier.visit
-
     def check_in(**details):
         return Visit.check_in_by_guest(kiosk_name=device.name, at=at, **details)
 
+    def work() -> str:
+        visit = bookings.arrive(code=code, check_in=check_in, at=at) if code else check_in(**guest)
+        return str(visit.pk)
+
     try:
-        with transaction.atomic():
-            visit = bookings.arrive(code=code, check_in=check_in, at=at) if code else check_in(**guest)
-            KioskCheckIn.objects.create(key=key, device=device, visit=visit, at=visit.created_at)
-    except IntegrityError:  # the same key, sent twice at once: the other request made the visit
-        return KioskCheckIn.objects.select_related("visit").get(key=key).visit
+        visit_pk, _ = once(key, scope=f"kiosk:{device.pk}", work=work)
     except bookings.BookingRefused as refusal:
         raise KioskRefused(str(refusal)) from None
-    return visit
+    return Visit.objects.get(pk=visit_pk)

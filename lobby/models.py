@@ -74,16 +74,3 @@ class Call(models.Model):
         verbose_name_plural = "panggilan"
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["at"], name="lobby_call_at")]
-
-
-class KioskCheckIn(models.Model):
-    """One kiosk check-in, by the key the kiosk page sent: a repeated POST finds the same visit."""
-
-    key = models.UUIDField("kunci", unique=True)
-    device = models.ForeignKey(Device, on_delete=models.PROTECT, related_name="check_ins")
-    visit = models.OneToOneField("visits.Visit", on_delete=models.CASCADE, related_name="kiosk_check_in")
-    at = models.DateTimeField(default=clock.now)
-
-    class Meta:
-        verbose_name = "check-in kios"
-        verbose_name_plural = "check-in kios"

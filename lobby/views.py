@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pojok import throttle
 from visits.access import CONSULT, visit_for
 from visits.models import MoveRefused
 
@@ -63,13 +64,17 @@ def display_board(request):
 def kiosk(request):
     """The guest types who they are and what they need, and gets a queue number."""
     form = KioskForm(request.POST or None, initial={"key": uuid.uuid4()})
-    if request.method == "POST" and form.is_valid():
+    wait = throttle.BOOKING_CODE.wait_seconds(request) if request.POST.get("code") else 0
+    if wait:
+        form.add_error("code", throttle.wait_message(wait))
+    elif request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
             visit = check_in_at_kiosk(device=request.device, key=data["key"], code=data["code"],
                                       guest_name=data["guest_name"], origin=data["origin"],
                                       keperluan=data["keperluan"])
         except KioskRefused as refusal:
+            throttle.BOOKING_CODE.count(request)
             form.add_error(None, str(refusal))
         else:
             return render(request, "lobby/kiosk_done.html", {"visit": visit})

@@ -47,3 +47,45 @@ class SingletonSettings(models.Model):
     def current(cls):
         """The row in force, or the defaults when the administrator never saved one (no write on read)."""
         return cls.objects.filter(pk=1).first() or cls(pk=1)
+
+
+class IdempotencyKey(models.Model):
+    """A form sent once, by the key it carried (pojok.idempotency): its retries get the same answer.
+
+    `result` is what the first sending produced (the page it went on to, or the visit it made);
+    `scope` keeps one screen's keys apart from another's. Rows older than a week are removed by
+    `manage.py housekeeping`. No guest data: a key, a path, an id.
+    """
+
+    scope = models.CharField("lingkup", max_length=200)
+    key = models.UUIDField("kunci")
+    result = models.CharField("hasil", max_length=500, blank=True)
+    created_at = models.DateTimeField("waktu", db_index=True)
+
+    class Meta:
+        verbose_name = "kunci kirim-sekali"
+        verbose_name_plural = "kunci kirim-sekali"
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_once")]
+
+    def __str__(self) -> str:
+        return f"{self.scope} {self.key}"
+
+
+class ThrottleCount(models.Model):
+    """How many tries one sender made at one guarded thing in one window (pojok.throttle).
+
+    `sender` is a keyed fingerprint of the network address (pojok.security.fingerprint), never the
+    address itself. `manage.py housekeeping` removes windows that have ended.
+    """
+
+    bucket = models.CharField("yang dibatasi", max_length=40)
+    sender = models.CharField("pengirim (sidik)", max_length=64)
+    window_start = models.DateTimeField("awal jendela")
+    ends_at = models.DateTimeField("akhir jendela", db_index=True)
+    hits = models.PositiveIntegerField("percobaan", default=0)
+
+    class Meta:
+        verbose_name = "hitungan pembatas"
+        verbose_name_plural = "hitungan pembatas"
+        constraints = [models.UniqueConstraint(fields=["bucket", "sender", "window_start"],
+                                               name="throttle_window")]

@@ -36,12 +36,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     PETUGAS: [FRONT_DESK_PERM],
     KASUBBAG: [ROUTE_PERM],
     STAF: [CONSULT_PERM],
-    PIMPINAN: [REPORT_PERM],
+    PIMPINAN: [REPORT_PERM, "auditlog.view_logentry"],
     ADMIN: [REPORT_PERM, "auth.view_group", "visits.view_visit", "visits.view_visitevent"]
     + ["notifications.view_notification", "notifications.change_notification"]
     + ["survey.view_response", "survey.change_response", "survey.view_invitation", "survey.change_invitation"]
     + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")]
-    + ["audit.view_loginevent", "axes.view_accessattempt", "axes.delete_accessattempt"]
+    + ["audit.view_loginevent", "axes.view_accessattempt", "axes.delete_accessattempt", "auditlog.view_logentry"]
     + ["privacy.handle_guest_data", "privacy.view_personaldatalog"]
     + ["routing.view_learnedmodel", "routing.view_keywordproposal", "routing.change_keywordproposal"],
 }

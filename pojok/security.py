@@ -4,11 +4,13 @@
 Content-Security-Policy header tells browsers to run only the app's own files.
 """
 
+import hashlib
 import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 
@@ -25,6 +27,11 @@ def client_ip(request) -> str | None:
             return hops[-1]
     remote = request.META.get("REMOTE_ADDR", "")
     return remote if _is_ip(remote) else None
+
+
+def fingerprint(address: str) -> str:
+    """A keyed fingerprint of a network address: enough to count a sender, useless to trace one."""
+    return hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()[:16]
 
 
 def _is_ip(text: str) -> bool:
@@ -44,7 +51,12 @@ class LoginBackend(AxesStandaloneBackend, ModelBackend):
     """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
+        try:
+            AxesStandaloneBackend.authenticate(self, request, username=username, password=password, **kwargs)
+        except PermissionDenied:
+            if request is not None:  # locked out: the audit log keeps it as a lockout, not a guess
+                request.password_not_checked = True
+            raise
         return ModelBackend.authenticate(self, request, username=username, password=password, **kwargs)
 
 

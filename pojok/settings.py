@@ -10,6 +10,7 @@ from pathlib import Path
 
 import bootstrap_wrapper
 import dj_database_url
+from django.core.checks.security.base import _check_secret_key
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,6 +42,13 @@ if not SECRET_KEY:
             "(or DEBUG=1 on a development laptop)."
         )
     SECRET_KEY = "django-insecure-development-only-key-never-use-in-production-0123456789"
+elif not DEBUG and not _check_secret_key(SECRET_KEY):
+    # Django's own check (security.W009) only warns; production stops instead of running on a guessable key.
+    raise ImproperlyConfigured(
+        "SECRET_KEY is weak (Django's check security.W009): use at least 50 characters, 5 of them "
+        "different, not starting with 'django-insecure-'. For example: "
+        "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
+    )
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = envlist("CSRF_TRUSTED_ORIGINS")
@@ -67,10 +75,12 @@ INSTALLED_APPS = [
     "privacy",
     "pojok",
     "axes",
+    "auditlog",
     "audit",
 ]
 
 MIDDLEWARE = [
+    "pojok.logs.RequestLogMiddleware",  # first: it sees every answer, and gives each request its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -78,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.history.RuleChangeMiddleware",  # names the person (and address) behind each change to a rule
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -85,6 +96,7 @@ MIDDLEWARE = [
     "pojok.middleware.AdminSearchLimitMiddleware",
     "pojok.idle.IdleSessionMiddleware",
     "pojok.security.ContentSecurityPolicyMiddleware",
+    "audit.logins.KnownBrowserMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
@@ -184,14 +196,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 
-# --- Accounts: login throttling, idle sessions, security headers (issue 9) ---
-# django-axes counts failed logins per username and per address (either one locks); the admin
-# unlocks them in the admin's list of failed attempts. The lockout page (status 429) and the
-# address behind nginx come from pojok/security.py.
+# --- Accounts: login throttling, idle sessions, security headers (issues 9 and 16) ---
+# django-axes locks the pair (username, address) after LOGIN_FAILURE_LIMIT failures, so nobody can
+# lock another person out; across addresses one username is slowed down, not locked, except in a
+# browser where that person logged in before (audit/logins.py). The admin unlocks pairs in the admin's
+# list of failed attempts. The lockout page (429) and the address behind nginx: pojok/security.py.
 AUTHENTICATION_BACKENDS = ["pojok.security.LoginBackend"]
 AXES_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=envint("LOGIN_LOCKOUT_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_SLOWDOWN_MAX_SECONDS = envint("LOGIN_SLOWDOWN_MAX_SECONDS", 60)
+LOGIN_KNOWN_BROWSER_DAYS = envint("LOGIN_KNOWN_BROWSER_DAYS", 180)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "pojok.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "pojok.security.client_ip"
@@ -211,12 +226,30 @@ CONTENT_SECURITY_POLICY = "; ".join([
     "form-action 'self'", "frame-ancestors 'none'",
 ])
 
+# --- Running it like a service (issue 16) ---
+# One JSON line per request and per job run (pojok/logs.py) on stderr, for journald; LOG_FORMAT=text
+# for a person reading a terminal. Django's own request log keeps only 5xx (the request line already
+# has every status), and an unreachable database is logged once per outage (pojok/outage.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT") or ("text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "pojok.logs.JsonFormatter", "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                 "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"}},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "filters": {"not_an_outage": {"()": "pojok.outage.NotAnOutage"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "loggers": {
+        "django.request": {"level": "ERROR", "filters": ["not_an_outage"]},
+        "django.server": {"level": "WARNING"},
+    },
 }
+CSRF_FAILURE_VIEW = "pojok.errors.csrf_failure"
+# Shared by this server's gunicorn workers to log each database outage once (default: in the temp dir).
+OUTAGE_STATE_FILE = os.environ.get("OUTAGE_STATE_FILE", "")
 
 # The office's working day, used to spot visits left open and to fill demo data.
 OFFICE_OPENS = os.environ.get("OFFICE_OPENS", "07:30")
@@ -230,3 +263,17 @@ BOOKING_DAYS_AHEAD = envint("BOOKING_DAYS_AHEAD", 30)
 BOOKING_PER_PHONE_PER_DAY = envint("BOOKING_PER_PHONE_PER_DAY", 3)
 BOOKING_PER_SOURCE_PER_DAY = envint("BOOKING_PER_SOURCE_PER_DAY", 30)  # one office's NAT: many guests
 BOOKING_MIN_SECONDS = envint("BOOKING_MIN_SECONDS", 3)  # a person takes longer than this to fill the form
+BOOKING_FORM_MINUTES = envint("BOOKING_FORM_MINUTES", 30)  # how long one rendering of the form may be sent
+
+# Codes typed by a guest or the desk (/s/<kode>, /survei/, the booking-code boxes of the desk and the
+# kiosk): at most this many wrong tries per network address in this many minutes (pojok/throttle.py).
+CODE_TRIES_LIMIT = envint("CODE_TRIES_LIMIT", 10)
+CODE_TRIES_MINUTES = envint("CODE_TRIES_MINUTES", 10)
+
+# Optional error reporting (Sentry, or a self-hosted GlitchTip): only when SENTRY_DSN is set. No
+# personal data is sent (pojok/sentry.py): no form data, no cookies, no local variables.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    from pojok.sentry import start as _start_error_reporting
+
+    _start_error_reporting(SENTRY_DSN, environment=os.environ.get("SENTRY_ENVIRONMENT", "production"))

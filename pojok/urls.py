@@ -3,8 +3,9 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from audit.forms import LoginForm
+
 from . import views
-from .forms import LoginForm
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -22,4 +23,7 @@ urlpatterns = [
     path("", include("lobby.urls")),
     path("", include("booking.urls")),
     path("", include("privacy.urls")),
+    path("", include("audit.urls")),
 ]
+
+handler500 = "pojok.errors.server_error"  # also the 503 of an unreachable database, with the typed form

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from . import outage
 from .navigation import areas_for
 
 
@@ -28,8 +29,11 @@ def healthz(request: HttpRequest) -> JsonResponse:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
-    except DatabaseError:
+    except DatabaseError as error:
+        outage.failed(error)  # a monitor polling here marks an outage even when nobody is typing
+        request.met_outage = True
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
+    outage.answered()
     return JsonResponse({"status": "ok", "database": "ok"})
 
 

@@ -22,7 +22,12 @@ To add a place (the pre-registration app, for example) append one line to HOLDER
 Phones are matched exactly, so store them normalised (visits.forms.normalize_phone) as the desk does.
 
 Places checked and left out, because they hold no personal data of their own:
-- lobby.KioskCheckIn and lobby.Call: a key, the device, the visit, a time (the visit holds the guest);
+- pojok.IdempotencyKey (the kiosk's and the forms' retry keys) and lobby.Call: a key or the device,
+  a path or the visit's id, a time (the visit holds the guest);
+- pojok.ThrottleCount: a keyed fingerprint of a sender's address, like Booking.source, kept only until
+  its window (minutes) ends: `manage.py housekeeping` removes it, long before any retention period;
+- auditlog.LogEntry (audit/history.py): changes to the office's rules by its staff; no guest model is
+  registered there (tests/audit), so it holds no guest's data;
 - survey.Invitation: the visit, a token and *whether* it was answered; survey.Response is anonymous
   by design (Bidang, topic and day only, a random key, no link to the visit or the invitation), so
   it cannot be found by guest and is not one guest's data;

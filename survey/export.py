@@ -1,26 +1,21 @@
 """The IKM report as an XLSX workbook (openpyxl): the same figures the page shows, one sheet per part.
 
 Values are written as the page shows them (rounded half up from the exact fractions), beside the
-integer sums and counts they come from, so a reader can recompute every figure in the sheet.
+integer sums and counts they come from, so a reader can recompute every figure in the sheet. Every
+row goes through pojok.exports: a guest's suggestion never becomes a formula.
 """
 
-from io import BytesIO
-
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from pojok import clock
+from pojok.exports import BOLD, append_row, xlsx_bytes
 
 from .reports import IkmReport
-
-BOLD = Font(bold=True)
 
 
 def _sheet(book, title: str, header: list[str]):
     sheet = book.create_sheet(title)
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = BOLD
+    append_row(sheet, header, bold=True)
     return sheet
 
 
@@ -42,14 +37,13 @@ def _summary(book, report: IkmReport) -> None:
         [],
         ["No", "Unsur", "Jumlah nilai", "NRR", "NRR tertimbang", "IKM unsur"],
     ]
-    for row in rows:
-        sheet.append(row)
+    for row in rows[:-1]:
+        append_row(sheet, row)
     sheet["A1"].font = BOLD
-    for cell in sheet[sheet.max_row]:
-        cell.font = BOLD
+    append_row(sheet, rows[-1], bold=True)
     for row in report.unsur_rows:
-        sheet.append([row.unsur.number, row.unsur.name, row.total,
-                      row.nrr_shown, row.weighted_shown, row.ikm_shown])
+        append_row(sheet, [row.unsur.number, row.unsur.name, row.total,
+                           row.nrr_shown, row.weighted_shown, row.ikm_shown])
     sheet.column_dimensions["B"].width = 42
 
 
@@ -59,10 +53,10 @@ def _by_bidang(book, report: IkmReport) -> None:
                                          "Kepatuhan SOP (%)"])
     for row in report.table_rows:
         figures = row.figures
-        sheet.append([str(row.bidang) if row.bidang else "Seluruh kantor",
-                      figures.respondents, figures.finished,
-                      row.rate_shown, row.ikm_shown, row.grade.letter if row.grade else "",
-                      figures.steps_with_standard, figures.steps_within, row.compliance_shown])
+        append_row(sheet, [str(row.bidang) if row.bidang else "Seluruh kantor",
+                           figures.respondents, figures.finished,
+                           row.rate_shown, row.ikm_shown, row.grade.letter if row.grade else "",
+                           figures.steps_with_standard, figures.steps_within, row.compliance_shown])
     sheet.column_dimensions["A"].width = 28
 
 
@@ -70,24 +64,16 @@ def _profile(book, profile: list[dict]) -> None:
     sheet = _sheet(book, "Profil responden", ["Kelompok", "Jawaban", "Jumlah"])
     for section in profile:
         for label, count in section["rows"]:
-            sheet.append([section["label"], label, count])
-
-
-def _as_text(cell) -> None:
-    """Keep typed text text: openpyxl would store "=HYPERLINK(...)" from a guest as a live formula."""
-    if isinstance(cell.value, str):
-        cell.data_type = "s"
+            append_row(sheet, [section["label"], label, count])
 
 
 def _suggestions(book, suggestions) -> None:
     sheet = _sheet(book, "Saran dan pengaduan", ["Tanggal", "Bidang", "Topik", "Pengaduan", "Ditindaklanjuti",
                                                  "Isi"])
     for item in suggestions:
-        sheet.append([item.day, str(item.bidang), str(item.topic or ""), "Ya" if item.is_complaint else "",
-                      "Ya" if item.handled else "", item.suggestion])
-        sheet.cell(sheet.max_row, 1).number_format = "DD-MM-YYYY"
-        for column in (2, 3, 6):
-            _as_text(sheet.cell(sheet.max_row, column))
+        row = append_row(sheet, [item.day, str(item.bidang), str(item.topic or ""),
+                                 "Ya" if item.is_complaint else "", "Ya" if item.handled else "", item.suggestion])
+        sheet.cell(row, 1).number_format = "DD-MM-YYYY"
     sheet.column_dimensions["F"].width = 80
 
 
@@ -99,6 +85,4 @@ def workbook(report: IkmReport, profile: list[dict], suggestions) -> bytes:
     _suggestions(book, suggestions)
     book.properties.creator = "Pojok Konsultasi BPKAD"
     book.properties.created = clock.now().replace(tzinfo=None)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return xlsx_bytes(book)

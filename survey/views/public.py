@@ -5,6 +5,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from pojok import throttle
+
 from ..answering import SurveyClosed, check_open, submit_response
 from ..forms import CodeForm, SurveyForm
 from ..models import Invitation, Unsur
@@ -22,8 +24,12 @@ def _closed(request: HttpRequest, title: str, message: str, status: int = 200) -
 @never_cache
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, token: str) -> HttpResponse:
+    wait = throttle.SURVEY_CODE.wait_seconds(request)
+    if wait:
+        return _closed(request, "Tunggu sebentar", throttle.wait_message(wait), status=429)
     invitation = _invitation(token)
     if invitation is None:
+        throttle.SURVEY_CODE.count(request)
         return _closed(request, "Tautan tidak dikenal",
                        "Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda.", status=404)
     try:
@@ -43,9 +49,13 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
 def start(request: HttpRequest) -> HttpResponse:
     """A code typed from the slip (for a guest without a camera): on to the questionnaire."""
     form = CodeForm(request.GET or None)
-    if form.is_valid():
+    wait = throttle.SURVEY_CODE.wait_seconds(request) if form.is_bound else 0
+    if wait:
+        form.add_error("kode", throttle.wait_message(wait))
+    elif form.is_valid():
         invitation = _invitation(form.cleaned_data["kode"])
         if invitation is not None:
             return redirect("survey:answer", token=invitation.token)
+        throttle.SURVEY_CODE.count(request)
         form.add_error("kode", "Kode ini tidak dikenal. Periksa kembali kode pada slip Anda.")
-    return render(request, "survey/public/start.html", {"form": form})
+    return render(request, "survey/public/start.html", {"form": form}, status=429 if wait else 200)

@@ -6,18 +6,17 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from booking.forms import started_token
 from booking.models import Booking
 from pojok import clock
 
-from .conftest import booking_form
+from .conftest import booking_form, ticket
 
 pytestmark = pytest.mark.django_db
 
 
 def _register(client, forwarded_for=None, **changes):
     headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
-    return client.post(reverse("booking:register"), booking_form(**changes), headers=headers)
+    return client.post(reverse("booking:register"), booking_form(client, **changes), headers=headers)
 
 
 def test_one_phone_books_three_times_a_day_then_is_told_to_wait(client, settings):
@@ -60,20 +59,32 @@ def test_behind_the_proxy_the_network_is_the_one_the_proxy_saw(settings):
     assert _register(proxy, phone="0812 0000 0004", forwarded_for="10.7.7.7").status_code == 302
 
 
-@pytest.mark.parametrize("changes", [
-    lambda: {"website": "http://spam.example"},              # the field people never see
-    lambda: {"started": started_token(clock.now())},     # sent the instant the page was served
-    lambda: {"started": "dipalsukan"},                       # not a token the app signed
-    lambda: {"started": ""},
-])
-def test_robots_are_turned_away_and_nothing_is_stored(client, changes):
-    response = _register(client, **changes())
-    assert response.status_code == 400 and "belum dapat diproses" in response.content.decode()
+def test_the_hidden_field_filled_in_is_turned_away_and_says_why(client):
+    response = _register(client, website="http://spam.example")  # the field people never see
+    assert response.status_code == 400 and "“Jangan diisi” terisi" in response.content.decode()
     assert not Booking.objects.exists()
 
 
-def test_a_page_left_open_for_hours_asks_to_send_again(client):
-    response = _register(client, started=started_token(clock.now() - timedelta(hours=4)))
+def test_a_form_sent_too_fast_says_so(client, settings):
+    settings.BOOKING_MIN_SECONDS = 3
+    response = _register(client, started=ticket(client, seconds_ago=1))  # a robot posting at once
     html = response.content.decode()
-    assert response.status_code == 400 and "terlalu lama terbuka" in html and "Rudi Hartono" in html
+    assert response.status_code == 400
+    assert "Formulir terkirim terlalu cepat: 1 detik setelah halaman dibuka, paling cepat 3 detik" in html
+    assert "Rudi Hartono" in html and not Booking.objects.exists()
+
+
+@pytest.mark.parametrize("started", ["dipalsukan", ""])
+def test_a_ticket_the_app_never_gave_is_turned_away(client, started):
+    response = _register(client, started=started)
+    assert response.status_code == 400 and "tidak dibuka di peramban ini" in response.content.decode()
+    assert not Booking.objects.exists()
+
+
+def test_a_page_left_open_too_long_asks_to_send_again(client, settings):
+    settings.BOOKING_FORM_MINUTES = 30
+    response = _register(client, started=ticket(client, seconds_ago=31 * 60))
+    html = response.content.decode()
+    assert response.status_code == 400 and "sudah lebih dari 30 menit terbuka" in html
+    assert "Rudi Hartono" in html
     assert not Booking.objects.exists()

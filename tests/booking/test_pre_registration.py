@@ -24,7 +24,7 @@ def test_it_needs_no_login_and_says_what_it_is_for(client):
 
 
 def test_registering_gives_a_code_a_qr_and_the_suggested_bidang(client):
-    response = client.post(reverse("booking:register"), booking_form())
+    response = client.post(reverse("booking:register"), booking_form(client))
     assert response.status_code == 302 and response.url == reverse("booking:done")
     booking = Booking.objects.get()
     assert booking.phone == "+6281234567890" and booking.planned_date == next_office_day()
@@ -34,7 +34,7 @@ def test_registering_gives_a_code_a_qr_and_the_suggested_bidang(client):
 
 
 def test_the_code_is_shown_only_to_the_browser_that_registered(client):
-    client.post(reverse("booking:register"), booking_form())
+    client.post(reverse("booking:register"), booking_form(client))
     stranger = Client()
     response = stranger.get(reverse("booking:done"))
     assert response.status_code == 302 and response.url == reverse("booking:register")
@@ -42,7 +42,8 @@ def test_the_code_is_shown_only_to_the_browser_that_registered(client):
 
 def test_an_email_address_gets_the_code_by_email(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("booking:register"), booking_form(email="rudi@disdik.lampungselatankab.go.id"))
+        client.post(reverse("booking:register"),
+                    booking_form(client, email="rudi@disdik.lampungselatankab.go.id"))
     booking = Booking.objects.get()
     assert Notification.objects.get().to_email == "rudi@disdik.lampungselatankab.go.id"
     assert len(mail.outbox) == 1 and booking.display_code in mail.outbox[0].body
@@ -51,7 +52,7 @@ def test_an_email_address_gets_the_code_by_email(client, django_capture_on_commi
 
 def test_without_an_email_nothing_is_sent(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("booking:register"), booking_form())
+        client.post(reverse("booking:register"), booking_form(client))
     assert not Notification.objects.exists() and not mail.outbox
 
 
@@ -87,7 +88,7 @@ SATURDAY = date(2026, 11, 28)
     ({"part_of_day": "malam"}, "Pilih pagi atau siang"),
 ])
 def test_bad_input_gets_a_message_and_stores_nothing(client, changes, message):
-    response = client.post(reverse("booking:register"), booking_form(**changes))
+    response = client.post(reverse("booking:register"), booking_form(client, **changes))
     assert response.status_code == 400 and message in response.content.decode()
     assert not Booking.objects.exists()
 

@@ -9,7 +9,8 @@ import pytest
 from django.db import connection
 
 from lobby.kiosk import check_in_at_kiosk
-from lobby.models import Device, KioskCheckIn
+from lobby.models import Device
+from pojok.models import IdempotencyKey
 from tests.concurrency import run_at_once
 from visits.models import Visit
 
@@ -30,5 +31,5 @@ def test_ten_copies_of_one_check_in_make_one_visit(admin_user):
     outcomes = run_at_once(check_in, threads=10)
     visit = Visit.objects.get()
     assert outcomes == [visit.pk] * 10
-    assert KioskCheckIn.objects.get().visit_id == visit.pk
+    assert IdempotencyKey.objects.get().result == str(visit.pk)
     assert visit.queue_seq == 1  # the losers' queue numbers were rolled back with their visits

@@ -58,3 +58,15 @@ def test_language_and_time_zone_are_indonesian(settings):
     assert settings.LANGUAGE_CODE == "id"
     assert settings.TIME_ZONE == "Asia/Jakarta"
     assert ("en", "English") in settings.LANGUAGES
+
+
+def test_production_refuses_a_key_djangos_check_calls_weak():
+    insecure = "django-insecure-" + "k9#Qv2!pL7xR4mZ8wT1yB6nC3hJ5dF0gS-xyz-0123456789"
+    for weak in ["kunci-pendek", "a" * 60, insecure]:
+        result = run_manage("check", env={**PRODUCTION, "SECRET_KEY": weak})
+        assert result.returncode != 0
+        assert "SECRET_KEY is weak (Django's check security.W009)" in result.stderr
+
+
+def test_a_strong_key_starts():
+    assert run_manage("check", env=PRODUCTION).returncode == 0

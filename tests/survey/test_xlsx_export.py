@@ -39,5 +39,5 @@ def test_a_suggestion_that_looks_like_a_formula_stays_text(client_of, admin_user
                   suggestion='=HYPERLINK("http://x","klik")', is_complaint=True)
     sheet = _book(client_of(admin_user))["Saran dan pengaduan"]
     cell = sheet.cell(2, 6)
-    assert cell.value == '=HYPERLINK("http://x","klik")' and cell.data_type == "s"
+    assert cell.value == "'=HYPERLINK(\"http://x\",\"klik\")" and cell.data_type == "s"
     assert sheet.cell(2, 4).value == "Ya"

@@ -90,6 +90,8 @@ EXPECTED = {
     "booking:done": {"*": "→booking:register 405"},  # nothing registered in this session yet
 
     "privacy:notice": {"*": "200 405"},
+    # the record of changes to the rules: read-only, for Pimpinan and Admin
+    "audit:rule_changes": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     # one guest's personal data: the admin only; a POST without a name, phone or email is refused
     "privacy:guest_data": {"anon": "login login", "admin": "200 400", "*": "403 403"},
 

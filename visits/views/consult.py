@@ -6,6 +6,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pojok.idempotency import idempotent
+
 from .. import policy
 from ..access import CONSULT, CONSULTATION, visit_for
 from ..forms.consult import ConsultationForm, ReceiveForm, TransferForm
@@ -68,6 +70,7 @@ def _page(request, visit, consultation, may_act, *, form=None, transfer_form=Non
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent(ConsultationForm)
 def page(request: HttpRequest, pk: int) -> HttpResponse:
     visit, consultation, may_act = _readable(request.user, pk)
     if request.method == "GET":

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
+from pojok.idempotency import idempotent
 from pojok.personal_data import ANONYMIZED_NAME
 
 from .. import policy
@@ -42,6 +43,7 @@ def board_rows_partial(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent(CheckInForm)
 def check_in(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_front_desk, request.user)
     form = CheckInForm(request.POST or None)

@@ -1,15 +1,13 @@
 """The Bidang's history: search past consultations (paginated) and export the same results as CSV."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from pojok import clock
+from pojok import clock, exports
 
 from .. import policy
 from ..forms.search import SearchForm
@@ -71,12 +69,6 @@ def search(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _safe(value) -> str:
-    """Spreadsheets run cells that start with = + - @ as formulas: make them plain text."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
-
-
 def _csv_row(consultation) -> list[str]:
     visit = consultation.visit
     documents = [doc.code for doc in consultation.documents.all()]
@@ -84,28 +76,20 @@ def _csv_row(consultation) -> list[str]:
         documents.append(consultation.other_documents)
     done = consultation.follow_up_done_at
     return [
-        _safe(value)
-        for value in [
-            visit.day.isoformat(),
-            visit.queue_number,
-            consultation.bidang.name,
-            visit.guest_name,
-            visit.origin,
-            visit.topic.name if visit.topic else "",
-            consultation.get_mode_display(),
-            consultation.problem,
-            consultation.outcome,
-            ", ".join(documents),
-            "ya" if consultation.follow_up_needed else "tidak",
-            consultation.follow_up_due.isoformat() if consultation.follow_up_due else "",
-            timezone.localtime(done).strftime("%Y-%m-%d %H:%M") if done else "",
-        ]
+        visit.day.isoformat(),
+        visit.queue_number,
+        consultation.bidang.name,
+        visit.guest_name,
+        visit.origin,
+        visit.topic.name if visit.topic else "",
+        consultation.get_mode_display(),
+        consultation.problem,
+        consultation.outcome,
+        ", ".join(documents),
+        "ya" if consultation.follow_up_needed else "tidak",
+        consultation.follow_up_due.isoformat() if consultation.follow_up_due else "",
+        timezone.localtime(done).strftime("%Y-%m-%d %H:%M") if done else "",
     ]
-
-
-class _Echo:
-    def write(self, value):
-        return value
 
 
 @login_required
@@ -115,9 +99,10 @@ def export(request: HttpRequest) -> HttpResponse:
     form, results = _searched(request)
     if results is None:
         return render(request, "visits/search/search.html", {"form": form, "page": None}, status=400)
-    writer = csv.writer(_Echo())
-    rows = (writer.writerow(_csv_row(c)) for c in results.iterator(chunk_size=500))
-    lines = (line for chunk in ([writer.writerow(CSV_HEADER)], rows) for line in chunk)
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="konsultasi-{clock.today():%Y%m%d}.csv"'
-    return response
+    rows = (_csv_row(c) for c in results.iterator(chunk_size=500))
+    return exports.csv_response(_with_header(rows), f"konsultasi-{clock.today():%Y%m%d}.csv")
+
+
+def _with_header(rows):
+    yield CSV_HEADER
+    yield from rows

@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock
+from pojok.idempotency import idempotent
 from pojok.roles import ROUTE_PERM
 from routing.report import trend as routing_trend
 from routing.suggest import suggest
@@ -62,6 +63,7 @@ def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list]:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+@idempotent(RouteForm)
 def route(request: HttpRequest, pk: int) -> HttpResponse:
     open_steps = Prefetch("steps", queryset=VisitStep.objects.filter(ended_at__isnull=True), to_attr="open_steps")
     visit = visit_for(request.user, pk, purpose=TRIAGE, queryset=Visit.objects.prefetch_related(open_steps)

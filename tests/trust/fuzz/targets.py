@@ -12,10 +12,10 @@ from datetime import timedelta
 
 from django.urls import reverse
 
-from booking.forms import started_token
 from lobby.models import Device
 from pojok import clock
 from routing.models import Bidang
+from tests.booking.conftest import ticket
 from tests.factories import PASSWORD
 from tests.lobby.conftest import pair_device
 from visits.models import Visit
@@ -121,14 +121,20 @@ def _booking(w):
     base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "phone": "0812 3456 7890", "email": "",
             "keperluan": "Konsultasi DPA", "planned_date": day.isoformat(), "part_of_day": "pagi",
             "website": ""}
+    w.guest_client = w.client("anon")  # the browser the page was given to (its ticket is in its cookie)
     return {"url": reverse("booking:register"),
-            "base": lambda: {**base, "started": started_token(clock.now() - timedelta(seconds=30))},
+            "base": lambda: {**base, "started": ticket(w.guest_client, seconds_ago=30)},
             "shown": lambda: [("petugas", reverse("booking:expected") + f"?tanggal={day.isoformat()}")]}
 
 
 def _booking_arrive(w):
     return {"url": reverse("booking:arrive"), "base": lambda: {"code": "PK-7Q3XKD", "next": ""},
             "shown": lambda: [("petugas", reverse("visits:desk"))]}
+
+
+def _admin_login(w):
+    return {"url": reverse("admin:login"), "base": lambda: {"username": "rina", "password": "salah-sandi"},
+            "shown": lambda: [("admin", reverse("admin:audit_loginevent_changelist"))]}
 
 
 def _login(w):
@@ -205,12 +211,14 @@ POST_TARGETS = [
            ("survey.forms.SurveyForm",)),
     Target("kiosk", "device", ["guest_name", "origin", "keperluan", "key"], _kiosk,
            ("lobby.kiosk.KioskForm",)),
-    Target("booking", "anon", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
-                               "part_of_day", "website", "started"], _booking,
+    Target("booking", "guest", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
+                                "part_of_day", "website", "started"], _booking,
            ("booking.forms.BookingForm",)),
     Target("booking_arrive", "petugas", ["code", "next"], _booking_arrive, ("booking.forms.CodeForm",),
-           form_key=""),
-    Target("login", "anon", ["username", "password"], _login, ("pojok.forms.LoginForm",),
+           form_key="", side_tables=frozenset({"pojok_throttlecount"})),  # wrong codes are counted
+    Target("login", "anon", ["username", "password"], _login, ("audit.forms.LoginForm",),
+           side_tables=frozenset({"axes_accessattempt", "axes_accessfailurelog", "audit_loginevent"})),
+    Target("admin_login", "anon", ["username", "password"], _admin_login, ("audit.forms.AdminLoginForm",),
            side_tables=frozenset({"axes_accessattempt", "axes_accessfailurelog", "audit_loginevent"})),
     Target("password_change", "petugas", ["old_password", "new_password1", "new_password2"], _password,
            ("django.contrib.auth.forms.PasswordChangeForm",)),
@@ -229,9 +237,10 @@ POST_TARGETS = [
 ]
 
 
-def _get(name, role, url_names, fields, forms=()):
+def _get(name, role, url_names, fields, forms=(), side_tables=frozenset()):
     return Target(name, role, fields, lambda w: {"urls": [reverse(n) for n in url_names], "base": lambda: {},
-                                                 "shown": lambda: []}, forms, method="get", form_key="")
+                                                 "shown": lambda: []}, forms, method="get", form_key="",
+                  side_tables=side_tables)
 
 
 GET_TARGETS = [
@@ -248,7 +257,8 @@ GET_TARGETS = [
          ("visits.forms.reports.ReportFilterForm",)),
     _get("routing_quality", "kasubbag", ["visits:routing_quality"], ["dari", "sampai"],
          ("visits.forms.triage.PeriodForm",)),
-    _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",)),
+    _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",),
+         side_tables=frozenset({"pojok_throttlecount"})),  # wrong codes are counted
     _get("ikm", "pimpinan", ["survey:report", "survey:print", "survey:export"],
          ["dari", "sampai", "bidang", "topik"],
          ("survey.forms.ReportFilterForm",)),

@@ -6,12 +6,12 @@ It prints the same tables as the page and its exports (visits.reports.tables).
 """
 
 import argparse
-import csv
 import json
 from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
+from pojok.exports import write_csv
 from pojok.periods import RANGE
 from visits.forms.reports import ReportFilter
 from visits.reports import build_report
@@ -41,9 +41,8 @@ class Command(BaseCommand):
         self.stdout.write(json.dumps({t.title: t.as_dicts() for t in report_tables}, ensure_ascii=False, indent=2))
 
     def _csv(self, report_tables) -> None:
-        writer = csv.writer(self.stdout, lineterminator="\n")
         for table in report_tables:
-            writer.writerows([[table.title], table.header, *table.rows, []])
+            write_csv(self.stdout, [[table.title], table.header, *table.rows, []])
 
     def _table(self, report_tables) -> None:
         for table in report_tables:

@@ -1,10 +1,17 @@
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 
+from .logins import SlowDownMixin
 
-class LoginForm(AuthenticationForm):
+
+class LoginForm(SlowDownMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         # Django's own Indonesian sentence repeats "nama pengguna"; say it plainly.
         "invalid_login": "Nama pengguna atau sandi salah. Perhatikan huruf besar/kecil.",
         "inactive": "Akun ini tidak aktif. Hubungi admin.",
     }
+
+
+class AdminLoginForm(SlowDownMixin, AdminAuthenticationForm):
+    """The admin's login page, slowed down the same way as the app's."""
