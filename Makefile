@@ -1,7 +1,8 @@
 # Pojok Konsultasi: the two commands of the quick start, and a few helpers.
 #   make run    set up everything, load demo data, serve on http://127.0.0.1:8000 (SQLite)
 #   make test   set up and run the whole test suite (DATABASE_URL=postgres://... for PostgreSQL;
-#               PYTEST_ARGS='-m "not browser"' leaves out the browser tests)
+#               PYTEST_ARGS='-m "not browser"' leaves out the browser tests; the tests run on every
+#               core (pytest-xdist), PYTEST_WORKERS=0 runs them in one process)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
@@ -9,6 +10,7 @@ PY := $(VENV)/bin/python
 DEMO_PASSWORD ?= demo-pojok-2026
 DEMO_VISITS ?= 400
 HOST ?= 127.0.0.1:8000
+PYTEST_WORKERS ?= auto
 
 .PHONY: run test setup migrate seed messages check clean
 
@@ -38,10 +40,11 @@ run: seed
 	DEBUG=1 $(PY) manage.py runserver $(HOST)
 
 test: setup
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 check: setup
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+	$(VENV)/bin/ruff check .
 
 clean:
 	rm -rf $(VENV) staticfiles locale/*/LC_MESSAGES/*.mo

@@ -75,7 +75,8 @@ class LearnedModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         row = model.evaluation.get("overall", {})
         if not row.get("n"):
             return "\u2014"
-        return f"{row['keywords_top1'] / row['n']:.0%} / {row['combined_top1'] / row['n']:.0%} dari {row['n']} keputusan"
+        keywords, combined = row["keywords_top1"] / row["n"], row["combined_top1"] / row["n"]
+        return f"{keywords:.0%} / {combined:.0%} dari {row['n']} keputusan"
 
 
 @admin.register(KeywordProposal)

@@ -63,7 +63,8 @@ TOPICS = [
      "SP2D, surat perintah pencairan dana, pencairan dana, pencairan, cair, dicairkan, dana belum cair, "
      "register SP2D, transfer dana, BUD, kuasa BUD, bendahara umum daerah, RKUD, rekening kas umum daerah, "
      "kas umum daerah, kas daerah, kasda, payment, pembayaran, disbursement"),
-    ("perbendaharaan", "SPJ", "Surat dan laporan pertanggungjawaban bendahara (LPJ UP/GU/TU), fungsional dan administratif.",
+    ("perbendaharaan", "SPJ",
+     "Surat dan laporan pertanggungjawaban bendahara (LPJ UP/GU/TU), fungsional dan administratif.",
      "SPJ, surat pertanggungjawaban, pertanggungjawaban, SPJ fungsional, SPJ administratif, LPJ, LPJ UP, "
      "LPJ GU, LPJ TU, laporan pertanggungjawaban, kwitansi, kuitansi, bukti belanja, nota pesanan, NPD, "
      "nota pencairan dana, accountability report"),
@@ -77,12 +78,14 @@ TOPICS = [
      "pajak, PPN, PPh, PPh 21, PPh 22, PPh 23, PPh pasal 21, PPh pasal 4 ayat 2, PPh final, setoran pajak, "
      "potongan pajak, pemungutan pajak, pungutan pajak, NTPN, e-billing, billing pajak, kode billing, "
      "faktur pajak, e-faktur, NPWP, SPT masa, bukti potong, tax"),
-    ("perbendaharaan", "Gaji, TPP dan honorarium", "Pembayaran kepada pegawai: gaji, TPP, honor, lembur, perjalanan dinas, iuran.",
+    ("perbendaharaan", "Gaji, TPP dan honorarium",
+     "Pembayaran kepada pegawai: gaji, TPP, honor, lembur, perjalanan dinas, iuran.",
      "gaji, daftar gaji, gaji ke-13, gaji 13, THR, tunjangan hari raya, TPP, tambahan penghasilan pegawai, "
      "tunjangan, honor, honorarium, honor narasumber, uang lembur, lembur, uang makan, perjalanan dinas, "
      "SPPD, biaya perjalanan dinas, uang harian, iuran BPJS, BPJS, BPJS kesehatan, BPJS ketenagakerjaan, "
      "Taspen, potongan gaji, insentif, salary"),
-    ("perbendaharaan", "Pembayaran kontrak dan pihak ketiga", "LS kepada penyedia: termin, uang muka, retensi, jaminan.",
+    ("perbendaharaan", "Pembayaran kontrak dan pihak ketiga",
+     "LS kepada penyedia: termin, uang muka, retensi, jaminan.",
      "pembayaran kontrak, kontrak, termin, pembayaran termin, uang muka, uang muka kontrak, retensi, "
      "jaminan pemeliharaan, masa pemeliharaan, jaminan uang muka, pihak ketiga, LS pihak ketiga, rekanan, "
      "penyedia, tagihan, berita acara pembayaran, denda keterlambatan, pembayaran pekerjaan"),
@@ -103,7 +106,8 @@ TOPICS = [
      "rekonsiliasi, rekonsiliasi belanja, rekonsiliasi pendapatan, rekonsiliasi kas, rekonsiliasi bank, "
      "rekonsiliasi SP2D, berita acara rekonsiliasi, reconciliation, selisih kas, cocokkan data keuangan, "
      "pencocokan data"),
-    ("akuntansi", "Jurnal dan kebijakan akuntansi", "Penjurnalan, koreksi, akrual, kebijakan akuntansi (SAP), bagan akun.",
+    ("akuntansi", "Jurnal dan kebijakan akuntansi",
+     "Penjurnalan, koreksi, akrual, kebijakan akuntansi (SAP), bagan akun.",
      "jurnal, jurnal umum, jurnal koreksi, jurnal penyesuaian, jurnal penutup, penjurnalan, posting, "
      "posting jurnal, buku besar, buku besar pembantu, neraca saldo, akuntansi, akuntansi akrual, "
      "basis akrual, akrual, SAP, standar akuntansi pemerintahan, PSAP, kebijakan akuntansi, sistem akuntansi, "

@@ -24,7 +24,8 @@ CATALOG_V1 = [
      "standar harga, SSH, HSPK, ASB"),
     ("perbendaharaan", "SPD", "Surat Penyediaan Dana.",
      "SPD, surat penyediaan dana, penyediaan dana"),
-    ("perbendaharaan", "SPP (UP/GU/TU/LS)", "Surat Permintaan Pembayaran: uang persediaan, ganti uang, tambahan uang, langsung.",
+    ("perbendaharaan", "SPP (UP/GU/TU/LS)",
+     "Surat Permintaan Pembayaran: uang persediaan, ganti uang, tambahan uang, langsung.",
      "SPP, SPP-UP, SPP-GU, SPP-TU, SPP-LS, surat permintaan pembayaran, uang persediaan, ganti uang, "
      "ganti uang persediaan, tambahan uang, LS gaji, SPP gaji, pembayaran langsung"),
     ("perbendaharaan", "SPM", "Surat Perintah Membayar.",

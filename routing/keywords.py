@@ -82,7 +82,7 @@ def _find(words: list[str], keyword: tuple[str, ...], codes=frozenset()) -> list
             if window == list(keyword):
                 found.append((start, start + size, 1.0))
                 continue
-            if all(w == k or (k not in codes and is_typo_of(w, k)) for w, k in zip(window, keyword)):
+            if all(w == k or (k not in codes and is_typo_of(w, k)) for w, k in zip(window, keyword, strict=True)):
                 found.append((start, start + size, FUZZY_QUALITY))
                 continue
         # "sp 2d" for "sp2d", "sppup" for "spp up": the same letters split differently.

@@ -15,11 +15,11 @@ Routing knows nothing of visits: the history comes in as `Decision` tuples (visi
 A feature seen in fewer than two needs is not kept, so a guest's name or a one-off number never
 enters the stored model.
 """
-
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import pairwise
 from typing import NamedTuple
 
 from .keywords import TYPO_MIN_LETTERS, is_typo_of
@@ -63,7 +63,7 @@ def words_of(text) -> list[str]:
 def features(words: list[str]) -> dict[str, float]:
     """Binary features with weights: each word 1, each pair 1, a word's pieces 1 together."""
     found = {f"w:{w}": 1.0 for w in words}
-    found.update({f"b:{a} {b}": 1.0 for a, b in zip(words, words[1:])})
+    found.update({f"b:{a} {b}": 1.0 for a, b in pairwise(words)})
     for word in words:
         padded = f"<{word}>"
         pieces = {padded[i:i + PIECE] for i in range(len(padded) - PIECE + 1)}

@@ -107,7 +107,8 @@ class KeywordProposal(models.Model):
         return f"\u201c{self.word}\u201d \u2192 {self.bidang}"
 
     def add_to(self, topic: Topic, *, by, at) -> None:
-        """Add the word to the topic's keywords (once), and record who did it and when, here and in the topic's history."""
+        """Add the word to the topic's keywords (once), and record who did it and when, here and in the topic's
+        history."""
         from django.contrib.admin.models import CHANGE, LogEntry
 
         with transaction.atomic():

@@ -45,7 +45,8 @@ class ReadOnlyInline(admin.TabularInline):
 
 class VisitStepInline(ReadOnlyInline):
     model = VisitStep
-    fields = ["number", "started_at", "ended_at", "ended_by", "result", "standard_minutes", "received_at", "received_by"]
+    fields = ["number", "started_at", "ended_at", "ended_by", "result", "standard_minutes",
+              "received_at", "received_by"]
 
 
 class VisitEventInline(ReadOnlyInline):

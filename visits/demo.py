@@ -83,7 +83,7 @@ class Writer:
         with connection.cursor() as cursor:
             cursor.execute(sequence, [Visit._meta.db_table, len(rows)])
             ids = [row[0] for row in cursor.fetchall()]
-        self._copy(Visit, [{**row, "id": pk} for row, pk in zip(rows, ids)], with_id=True)
+        self._copy(Visit, [{**row, "id": pk} for row, pk in zip(rows, ids, strict=True)], with_id=True)
         return ids
 
     def rows(self, model, rows: list[dict]) -> None:
@@ -151,12 +151,12 @@ class DemoVisits:
             for p in plans
         ])
         steps, events = [], []
-        for visit_id, plan in zip(ids, plans):
+        for visit_id, plan in zip(ids, plans, strict=True):
             self._history(visit_id, plan, steps, events)
         self.writer.rows(VisitStep, steps)
         self.writer.rows(VisitEvent, events)
         self.writer.rows(Consultation, [
-            self._consultation(visit_id, plan) for visit_id, plan in zip(ids, plans) if plan["moves"] > 5])
+            self._consultation(visit_id, plan) for visit_id, plan in zip(ids, plans, strict=True) if plan["moves"] > 5])
 
     def _consultation(self, visit_id: int, plan: dict) -> dict:
         return {"visit_id": visit_id, "bidang_id": self.bidang_ids[plan["code"]], "mode": self.rng.choice(Mode.values),

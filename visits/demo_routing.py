@@ -33,7 +33,8 @@ NEEDS = {
         ("SP2D belum terbit", "SP2D"), ("pengajuan SPP-UP", "SPP (UP/GU/TU/LS)"), ("SPM gaji", "SPM"),
         ("LPJ GU bulan lalu", "SPJ"), ("TPP belum cair", "Gaji, TPP dan honorarium"),
         ("honor narasumber pelatihan", "Gaji, TPP dan honorarium"), ("uang lembur staf", "Gaji, TPP dan honorarium"),
-        ("potongan PPh 21 honor", "Pajak"), ("pembayaran termin pekerjaan jalan", "Pembayaran kontrak dan pihak ketiga"),
+        ("potongan PPh 21 honor", "Pajak"),
+        ("pembayaran termin pekerjaan jalan", "Pembayaran kontrak dan pihak ketiga"),
         ("SPD triwulan II", "SPD"), ("transfer ke rekening penyedia gagal", "SP2D"),
         ("dana BOK puskesmas belum masuk", "Dana transfer, hibah dan bantuan"),
         ("insentif tenaga kesehatan belum dibayarkan", "Gaji, TPP dan honorarium"),
@@ -121,7 +122,7 @@ def _write(routes: list, planned: list[dict], kasubbag) -> None:
     visits = Visit.objects.in_bulk(ids)
     consultations = {c.visit_id: c for c in Consultation.objects.filter(visit_id__in=ids)}
     decisions = []
-    for (visit_id, at, _, bidang_id), plan in zip(routes, planned):
+    for (visit_id, at, _, bidang_id), plan in zip(routes, planned, strict=True):
         visit = visits[visit_id]
         visit.keperluan, visit.topic = plan["keperluan"], plan["topic"]
         if visit_id in consultations:

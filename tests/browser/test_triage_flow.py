@@ -18,7 +18,8 @@ def topics(catalog, transactional_db):
 
 @pytest.fixture
 def reported(petugas):
-    visit = Visit.check_in(by=petugas, guest_name="Rahmat Hidayat", origin="Kecamatan Natar", keperluan="mau konsultasi")
+    visit = Visit.check_in(by=petugas, guest_name="Rahmat Hidayat", origin="Kecamatan Natar",
+                           keperluan="mau konsultasi")
     visit.advance("greet", by=petugas)
     visit.advance("report", by=petugas)
     return visit

@@ -101,7 +101,8 @@ def test_staff_user_needs_a_bidang_in_the_admin(client, admin_user):
     client.force_login(admin_user)
     staf_group = Group.objects.get(name=roles.STAF)
     response = client.post("/admin/pojok/user/add/", {
-        "username": "baru", "password1": "Sangat-rahasia-77", "password2": "Sangat-rahasia-77", "usable_password": "true",
+        "username": "baru", "password1": "Sangat-rahasia-77", "password2": "Sangat-rahasia-77",
+        "usable_password": "true",
     })
     assert response.status_code == 302
     from django.contrib.auth import get_user_model

@@ -1,9 +1,9 @@
 """A month of hand-built visits at fixed times, each step lasting exactly what the test says.
 
 October 2026 (WIB). Steps' durations in seconds; step 5 is waiting + consultation.
-  V1  5 Oct, Anggaran, topic "Topik uji laporan SOP":  300 (exactly the standard) 120 (exactly) 121 60  | 600 + 1200 | 30
-  V2  5 Oct, Aset (dodi):                              301 60 60 300 (exactly)                       | 120 + 1800 | 180
-  V3  6 Oct, Anggaran, from Kecamatan Natar:           60 30 30 240                                  | 300 + 600  | 60
+  V1  5 Oct, Anggaran, topic "Topik uji laporan SOP": 300 (exactly the standard) 120 (exactly) 121 60 | 600 + 1200 | 30
+  V2  5 Oct, Aset (dodi):                             301 60 60 300 (exactly)                      | 120 + 1800 | 180
+  V3  6 Oct, Anggaran, from Kecamatan Natar:          60 30 30 240                                 | 300 + 600  | 60
   V4  6 Oct, cancelled in step 3 after steps 1 (120) and 2 (90)
   V5  1 Nov: outside October, never counted
 """
@@ -25,7 +25,7 @@ def walk(people, *, arrived, seconds, staff, bidang_code="anggaran", topic=None,
         moments.append(moments[-1] + timedelta(seconds=value))
     visit = make_visit(people["petugas"], arrived_at=arrived, at=moments[1], origin=origin)
     moves = ["greet", "report", "route", "receive", "finish", "see_out"]
-    for name, at in zip(moves, moments[2:]):
+    for name, at in zip(moves, moments[2:], strict=False):
         by = {"route": people["kasubbag"], "receive": staff, "finish": staff}.get(name, people["petugas"])
         if name == "finish":
             consult(visit, staff)

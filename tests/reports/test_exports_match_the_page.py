@@ -53,7 +53,7 @@ def test_csv_lists_every_counted_step(october, client_of, pimpinan):
     _, sections = csv_sections(client_of(pimpinan))
     detail = sections["Rincian langkah yang dihitung"]
     assert len(detail) == 1 + 20  # the header and the 20 done steps of October
-    first = dict(zip(detail[0], detail[1]))
+    first = dict(zip(detail[0], detail[1], strict=True))
     assert first["Tanggal"] == "2026-10-05" and first["Langkah"] == "1"
     assert first["Mulai"] == "2026-10-05 09:00:00" and first["Durasi (detik)"] == "300"
     assert first["Sesuai standar"] == "ya"  # exactly at the standard

@@ -55,7 +55,8 @@ def test_the_admin_adds_a_proposed_word_to_its_topic_in_one_click(client_of, adm
     assert Topic.objects.get(pk=proposal.topic_id).keywords == "gaji, TPP, narasumber"
     entry = LogEntry.objects.get(object_id=str(proposal.topic_id), content_type__model="topic")
     assert (entry.user, entry.change_message) == (
-        admin_user, "Kata kunci \u201cnarasumber\u201d ditambahkan dari usulan (6 keperluan diarahkan lain dari saran).")
+        admin_user,
+        "Kata kunci \u201cnarasumber\u201d ditambahkan dari usulan (6 keperluan diarahkan lain dari saran).")
     assert suggest("honor narasumber", model=None)[0].topic_name == "Gaji, TPP dan honorarium"
 
 

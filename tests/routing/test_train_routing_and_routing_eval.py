@@ -60,7 +60,8 @@ def test_train_routing_stores_a_version_that_the_suggestion_then_uses(history, c
     assert model.parameters["decisions"] == 24 and model.evaluation["overall"]["n"] == 24
     top = suggest("saku peserta rapat")[0]
     assert (top.bidang_code, top.topic_name) == ("perbendaharaan", "Gaji, TPP dan honorarium")
-    assert top.reason == "mirip 8 keperluan sebelumnya yang diarahkan ke Bidang Perbendaharaan (memuat \u201csaku\u201d)"
+    assert top.reason == ("mirip 8 keperluan sebelumnya yang diarahkan ke Bidang Perbendaharaan"
+                          " (memuat \u201csaku\u201d)")
     assert set(KeywordProposal.objects.values_list("word", flat=True)) == {"uang", "saku", "peserta", "bimtek"}
 
 

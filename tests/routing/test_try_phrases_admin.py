@@ -35,7 +35,8 @@ def test_proposed_keywords_are_compared_and_not_saved(client_of, admin_user):
 
 def test_the_topic_page_links_to_it(client_of, admin_user):
     spj = Topic.objects.get(name="SPJ")
-    assert f"{URL}?topic={spj.pk}" in client_of(admin_user).get(f"/admin/routing/topic/{spj.pk}/change/").content.decode()
+    page = client_of(admin_user).get(f"/admin/routing/topic/{spj.pk}/change/")
+    assert f"{URL}?topic={spj.pk}" in page.content.decode()
     assert URL in client_of(admin_user).get("/admin/routing/topic/").content.decode()
 
 

@@ -100,8 +100,8 @@ def test_a_guest_already_routed_sends_the_kasubbag_back_to_the_queue(client_of, 
     visit = in_triage("Revisi DPA")
     client = client_of(kasubbag)
     client.post(url(visit), {"keperluan": "Revisi DPA", "bidang": bidang("anggaran").pk})
-    for response in (client.get(url(visit), follow=True),
-                     client.post(url(visit), {"keperluan": "Revisi DPA", "bidang": bidang("anggaran").pk}, follow=True)):
+    choice = {"keperluan": "Revisi DPA", "bidang": bidang("anggaran").pk}
+    for response in (client.get(url(visit), follow=True), client.post(url(visit), choice, follow=True)):
         assert response.redirect_chain[-1][0] == "/triase/"
         assert "tidak sedang menunggu diarahkan" in response.content.decode()
     assert RoutingDecision.objects.count() == 1

@@ -70,7 +70,8 @@ def test_its_query_count_does_not_grow_with_the_decisions(client_of, kasubbag, i
     counts = []
     for hour in (8, 9, 10):
         visit = in_triage("Revisi DPA", at=wib(hour=hour))
-        route_visit(visit=visit, by=kasubbag, bidang=bidang("aset"), override_reason="aset", at=wib(hour=hour, minute=5))
+        route_visit(visit=visit, by=kasubbag, bidang=bidang("aset"), override_reason="aset",
+                    at=wib(hour=hour, minute=5))
         with CaptureQueriesContext(connection) as queries:
             client.get(URL, DAY)
         counts.append(len(queries))

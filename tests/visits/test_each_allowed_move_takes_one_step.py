@@ -1,6 +1,6 @@
 """Every move of the MOVES table, made by the right person at the right time, does its one thing."""
-
 from datetime import timedelta
+from itertools import pairwise
 
 import pytest
 
@@ -75,7 +75,7 @@ def test_a_full_visit_leaves_one_ended_row_per_step(people):
     assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
     assert all(s.result == StepResult.DONE and s.ended_at for s in steps)
     # each step starts when the one before it was recorded done
-    assert all(later.started_at == earlier.ended_at for earlier, later in zip(steps, steps[1:]))
+    assert all(later.started_at == earlier.ended_at for earlier, later in pairwise(steps))
     assert visit.events.count() == 2 + len(WALK)
 
 

@@ -1,3 +1,5 @@
+from itertools import pairwise
+
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
@@ -56,5 +58,5 @@ def test_historical_visits_are_realistic(db):
     visit = visits.filter(state="selesai").first()
     steps = list(visit.steps.all())
     assert [s.number for s in steps] == [1, 2, 3, 4, 5, 6]
-    assert all(a.ended_at == b.started_at for a, b in zip(steps, steps[1:]))
+    assert all(a.ended_at == b.started_at for a, b in pairwise(steps))
     assert steps[4].received_at is not None

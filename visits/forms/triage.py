@@ -53,7 +53,8 @@ class RouteForm(forms.Form):
     )
     override_reason = forms.CharField(
         label="Alasan memilih selain usulan", required=False, max_length=300,
-        widget=forms.TextInput(attrs={"data-override-reason": "", "placeholder": "mis. tamu menjelaskan urusannya aset"}),
+        widget=forms.TextInput(attrs={"data-override-reason": "",
+                                      "placeholder": "mis. tamu menjelaskan urusannya aset"}),
     )
 
     def __init__(self, *args, **kwargs):

@@ -311,7 +311,8 @@ class Visit(models.Model):
             return f"Tamu ini sudah {move.done_phrase} oleh {who} pukul {local_time(earlier.at)}."
         if not self.is_open:
             return f"Kunjungan ini sudah berakhir ({self.get_state_display().lower()})."
-        return f"Langkah \u201c{move.label}\u201d belum dapat dilakukan: tamu pada tahap \u201c{self.get_state_display()}\u201d."
+        return (f"Langkah \u201c{move.label}\u201d belum dapat dilakukan:"
+                f" tamu pada tahap \u201c{self.get_state_display()}\u201d.")
 
     def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> "VisitEvent":
         from_state, step_row = self.state, self.current_step()

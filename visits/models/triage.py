@@ -20,7 +20,8 @@ class RoutingDecision(models.Model):
     suggested_topic = models.ForeignKey(
         "routing.Topic", verbose_name="topik usulan", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang dipilih", on_delete=models.PROTECT, related_name="+")
+    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang dipilih", on_delete=models.PROTECT,
+                               related_name="+")
     topic = models.ForeignKey(
         "routing.Topic", verbose_name="topik dipilih", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )

@@ -23,7 +23,7 @@ class Table:
     rows: list[list]
 
     def as_dicts(self) -> list[dict]:
-        return [dict(zip(self.header, row)) for row in self.rows]
+        return [dict(zip(self.header, row, strict=True)) for row in self.rows]
 
 
 def tables(report: Report) -> list[Table]:

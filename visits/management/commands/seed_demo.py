@@ -33,7 +33,8 @@ class Command(BaseCommand):
         parser.add_argument("--visits", type=int, default=0, help="jumlah kunjungan historis yang dipastikan ada")
         parser.add_argument("--days", type=int, default=90, help="rentang hari ke belakang untuk kunjungan historis")
         parser.add_argument("--end", type=date.fromisoformat, default=None,
-                            help="kunjungan historis berakhir sehari sebelum tanggal ini (TTTT-BB-HH; bawaan: hari ini)")
+                            help="kunjungan historis berakhir sehari sebelum tanggal ini"
+                                 " (TTTT-BB-HH; bawaan: hari ini)")
         parser.add_argument("--today", type=int, default=0, help="jumlah kunjungan hari ini (di berbagai tahap)")
         parser.add_argument("--password", default="", help="sandi untuk semua pengguna demo (bawaan: dibuat acak)")
 

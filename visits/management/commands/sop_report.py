@@ -50,7 +50,8 @@ class Command(BaseCommand):
             widths = [min(max(len(row[i]) for row in cells), 60) for i in range(len(table.header))]
             self.stdout.write(self.style.MIGRATE_HEADING(table.title))
             for row in cells:
-                self.stdout.write("  ".join(value[:60].ljust(width) for value, width in zip(row, widths)).rstrip())
+                line = "  ".join(value[:60].ljust(width) for value, width in zip(row, widths, strict=True))
+                self.stdout.write(line.rstrip())
             self.stdout.write("")
 
 
