@@ -36,7 +36,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     PETUGAS: [FRONT_DESK_PERM],
     KASUBBAG: [ROUTE_PERM],
     STAF: [CONSULT_PERM],
-    PIMPINAN: [REPORT_PERM, "auditlog.view_logentry"],
+    PIMPINAN: [REPORT_PERM, "auditlog.view_logentry", "survey.add_followupplan", "survey.change_followupplan"],
     ADMIN: [REPORT_PERM, "auth.view_group", "visits.view_visit", "visits.view_visitevent"]
     + ["notifications.view_notification", "notifications.change_notification"]
     + ["survey.view_response", "survey.change_response", "survey.view_invitation", "survey.change_invitation"]

@@ -61,10 +61,10 @@ def _by_bidang(book, report: IkmReport) -> None:
 
 
 def _profile(book, profile: list[dict]) -> None:
-    sheet = _sheet(book, "Profil responden", ["Kelompok", "Jawaban", "Jumlah"])
+    sheet = _sheet(book, "Profil responden", ["Kelompok", "Jawaban", "Jumlah", "Persen (%)"])
     for section in profile:
-        for label, count in section["rows"]:
-            append_row(sheet, [section["label"], label, count])
+        for label, count, percent in section["rows"]:
+            append_row(sheet, [section["label"], label, count, percent])
 
 
 def _suggestions(book, suggestions) -> None:
@@ -77,12 +77,25 @@ def _suggestions(book, suggestions) -> None:
     sheet.column_dimensions["F"].width = 80
 
 
-def workbook(report: IkmReport, profile: list[dict], suggestions) -> bytes:
+def _plans(book, title: str, plans) -> None:
+    sheet = _sheet(book, title, ["Periode", "Unsur", "Rencana tindak lanjut", "Waktu pelaksanaan",
+                                 "Penanggung jawab", "Status", "Keterangan"])
+    for plan in plans:
+        row = append_row(sheet, [f"{plan.period_start:%d-%m-%Y} s.d. {plan.period_end:%d-%m-%Y}", str(plan.unsur),
+                                 plan.action, plan.due, plan.responsible, plan.get_status_display(),
+                                 plan.status_note])
+        sheet.cell(row, 4).number_format = "DD-MM-YYYY"
+    sheet.column_dimensions["C"].width = 60
+
+
+def workbook(report: IkmReport, profile: list[dict], suggestions, plans=(), earlier_plans=()) -> bytes:
     book = Workbook()
     _summary(book, report)
     _by_bidang(book, report)
     _profile(book, profile)
     _suggestions(book, suggestions)
+    _plans(book, "Rencana tindak lanjut", plans)
+    _plans(book, "Tindak lanjut sebelumnya", earlier_plans)
     book.properties.creator = "Pojok Konsultasi BPKAD"
     book.properties.created = clock.now().replace(tzinfo=None)
     return xlsx_bytes(book)

@@ -1,4 +1,5 @@
-"""The guest's questionnaire (built from the unsur rows) and the IKM report's filters."""
+"""The guest's questionnaire (built from the unsur rows), the IKM report's filters, and the rencana
+tindak lanjut pimpinan write on it."""
 
 from datetime import date
 
@@ -9,7 +10,7 @@ from pojok.periods import Period
 from routing.models import Bidang, Topic
 from visits.reports import Scope
 
-from .models import AgeGroup, Education, Occupation, Sex, Unsur
+from .models import AgeGroup, Education, FollowUpPlan, Occupation, PlanStatus, Sex, Unsur
 
 
 def _optional(choices, label):
@@ -100,3 +101,56 @@ class ReportFilterForm(forms.Form):
         data = self.cleaned_data  # holds only the fields without an error
         period = Period(data.get("dari") or start, data.get("sampai") or end)
         return Scope(period=period, bidang=data.get("bidang"), topic=data.get("topik"))
+
+
+class FollowUpPlanForm(forms.ModelForm):
+    """A plan for the period of the report it is written on (`dari`/`sampai`, as the report's filter)."""
+
+    dari = forms.DateField(widget=forms.HiddenInput)
+    sampai = forms.DateField(widget=forms.HiddenInput)
+
+    class Meta:
+        model = FollowUpPlan
+        fields = ["unsur", "action", "due", "responsible"]
+        widgets = {
+            "action": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
+            "due": forms.DateInput(attrs={"type": "date"}),
+        }
+        labels = {"action": "Rencana tindak lanjut", "due": "Waktu pelaksanaan (target)"}
+        error_messages = {
+            "action": {"required": "Tuliskan rencana tindak lanjutnya."},
+            "responsible": {"required": "Sebutkan penanggung jawabnya."},
+            "due": {"required": "Isi waktu pelaksanaan.", "invalid": "Tanggal tidak dikenali."},
+            "unsur": {"required": "Pilih unsur yang ditindaklanjuti.",
+                      "invalid_choice": "Unsur tidak dikenal."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unsur"].empty_label = None
+        for name in ("action", "responsible"):
+            self.fields[name].strip = True
+
+    def clean(self):
+        data = super().clean()
+        start, end, due = data.get("dari"), data.get("sampai"), data.get("due")
+        if start is None or end is None or end < start:
+            raise forms.ValidationError("Periode survei tidak valid: buka lagi laporan IKM periodenya.")
+        if due and due < start:
+            self.add_error("due", "Waktu pelaksanaan tidak boleh sebelum awal periode survei.")
+        return data
+
+    @property
+    def period(self) -> Period:
+        return Period(self.cleaned_data["dari"], self.cleaned_data["sampai"])
+
+
+class PlanStatusForm(forms.Form):
+    """What became of a plan; `dari`/`sampai` name the report to go back to (the plan's own by default)."""
+
+    status = forms.ChoiceField(label="Status", choices=PlanStatus.choices, error_messages={
+        "required": "Pilih statusnya.", "invalid_choice": "Status tidak dikenal."})
+    note = forms.CharField(label="Keterangan", max_length=500, required=False,
+                           error_messages={"max_length": "Keterangan paling banyak 500 karakter."})
+    dari = forms.DateField(required=False, widget=forms.HiddenInput)
+    sampai = forms.DateField(required=False, widget=forms.HiddenInput)

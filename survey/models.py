@@ -168,3 +168,53 @@ class Answer(models.Model):
                 condition=models.Q(value__gte=1, value__lte=4), name="survey_answer_1_to_4"
             ),
         ]
+
+
+class PlanStatus(models.TextChoices):
+    PLANNED = "direncanakan", "Direncanakan"
+    UNDER_WAY = "berjalan", "Sedang berjalan"
+    DONE = "selesai", "Selesai"
+    DROPPED = "dibatalkan", "Dibatalkan"
+
+
+CLOSED_STATUSES = (PlanStatus.DONE, PlanStatus.DROPPED)
+
+
+class FollowUpPlan(models.Model):
+    """One line of the "rencana tindak lanjut" PermenPANRB 14/2017 asks of an SKM report: for a weak
+    unsur of the surveyed period, the action, when, and who is responsible.
+
+    Written by pimpinan and kept per period; never deleted (a plan given up is "dibatalkan"), so the
+    next period's report can say what became of it.
+    """
+
+    period_start = models.DateField("periode survei dari")
+    period_end = models.DateField("periode survei sampai")
+    unsur = models.ForeignKey(Unsur, verbose_name="unsur", on_delete=models.PROTECT, related_name="+")
+    action = models.TextField("rencana tindak lanjut", max_length=1000)
+    due = models.DateField("waktu pelaksanaan")
+    responsible = models.CharField("penanggung jawab", max_length=120)
+    status = models.CharField("status", max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED)
+    status_note = models.CharField("keterangan status", max_length=500, blank=True)
+    closed_on = models.DateField("tanggal selesai/dibatalkan", null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="ditulis oleh", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("ditulis", default=clock.now)
+    updated_at = models.DateTimeField("diperbarui", default=clock.now)
+
+    class Meta:
+        ordering = ["period_start", "unsur", "id"]
+        verbose_name = "rencana tindak lanjut SKM"
+        verbose_name_plural = "rencana tindak lanjut SKM"
+        constraints = [
+            models.CheckConstraint(condition=models.Q(period_start__lte=models.F("period_end")),
+                                   name="survey_plan_period_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unsur}: {self.action[:60]}"
+
+    @property
+    def is_closed(self) -> bool:
+        return self.status in CLOSED_STATUSES

@@ -13,3 +13,8 @@ def can_read_report(user) -> bool:
 def can_show_invitation(user) -> bool:
     """The front desk shows the guest the survey link (slip, see-out screen on a tablet)."""
     return visits_policy.can_front_desk(user)
+
+
+def can_plan_follow_up(user) -> bool:
+    """The rencana tindak lanjut of the SKM is written and followed by pimpinan."""
+    return user is not None and user.is_authenticated and user.has_perm("survey.add_followupplan")

@@ -8,7 +8,7 @@ of responses; the totals are the sums of those few grouped rows. Figures are exa
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 
 from routing.models import Bidang
 from visits.models import HAS_STANDARD, WITHIN_STANDARD, State, StepResult, VisitStep
@@ -89,6 +89,7 @@ class UnsurRow:
     unsur: Unsur
     total: int
     nrr: Fraction | None
+    weakest: bool = False  # the lowest NRR of the report (every one of them on a tie)
 
     @property
     def nrr_shown(self):
@@ -101,6 +102,10 @@ class UnsurRow:
     @property
     def ikm_shown(self):  # the unsur's own value on the 25-100 scale
         return shown(self.nrr * 25) if self.nrr is not None else None
+
+    @property
+    def bar_percent(self):  # the chart's bar: the NRR on its 0-4 scale, as a share of the width
+        return shown(self.nrr * 25, 1) if self.nrr is not None else None
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,16 @@ class IkmReport:
         """Each Bidang, then the office as a whole."""
         return [*self.bidang_rows, self.total]
 
+    @property
+    def weakest(self) -> set[int]:
+        """The numbers of the unsur with the lowest NRR: the first to follow up."""
+        return {row.unsur.number for row in self.unsur_rows if row.weakest}
+
+    @property
+    def weight(self) -> Fraction | None:
+        """Each unsur's weight in the IKM: 1/n of the n unsur, exactly (1/9 = 0,111… for nine)."""
+        return Fraction(1, len(self.unsur_rows)) if self.unsur_rows else None
+
 
 def ikm_report(scope: Scope) -> IkmReport:
     unsur = list(Unsur.objects.all())
@@ -149,9 +164,12 @@ def ikm_report(scope: Scope) -> IkmReport:
         ikm = figures.ikm(numbers)
         return BidangRow(bidang, figures, ikm, grade_of(ikm))
 
+    values = [total.nrr(u.number) for u in unsur]
+    lowest = min((value for value in values if value is not None), default=None)
     return IkmReport(
         scope=scope,
-        unsur_rows=[UnsurRow(u, total.totals.get(u.number, 0), total.nrr(u.number)) for u in unsur],
+        unsur_rows=[UnsurRow(u, total.totals.get(u.number, 0), value, lowest is not None and value == lowest)
+                    for u, value in zip(unsur, values, strict=True)],
         total=row(None, total),
         bidang_rows=[row(b, by_bidang.get(b.pk, Figures())) for b in shown_bidang],
     )
@@ -162,14 +180,17 @@ PROFILE = [("sex", "Jenis kelamin", Sex), ("age_group", "Usia", AgeGroup),
 
 
 def respondent_profile(scope: Scope) -> list[dict]:
-    """Per profile question, how many respondents chose each answer (and how many left it empty)."""
+    """Per profile question, how many respondents chose each answer (and how many left it empty), and
+    what share of the respondents that is (rounded half up to one decimal, from the exact fraction)."""
     responses = responses_of(scope)
     sections = []
     for name, label, choices in PROFILE:
         counts = dict(responses.values_list(name).annotate(n=Count("id")).order_by())
-        rows = [(choice_label, counts.get(value, 0)) for value, choice_label in choices.choices]
-        rows.append(("Tidak diisi", counts.get("", 0)))
-        sections.append({"name": name, "label": label, "rows": rows, "total": sum(n for _, n in rows)})
+        answers = [(choice_label, counts.get(value, 0)) for value, choice_label in choices.choices]
+        answers.append(("Tidak diisi", counts.get("", 0)))
+        total = sum(n for _, n in answers)
+        rows = [(answer, n, shown(Fraction(n * 100, total), 1) if total else None) for answer, n in answers]
+        sections.append({"name": name, "label": label, "rows": rows, "total": total})
     return sections
 
 
@@ -177,3 +198,20 @@ def suggestions(scope: Scope):
     """The suggestions and complaints of the scope, newest first (complaints first within a day)."""
     return (responses_of(scope).exclude(suggestion="").select_related("bidang", "topic")
             .order_by("-day", "-is_complaint", "bidang__order"))
+
+
+def grouped_suggestions(scope: Scope):
+    """The same suggestions grouped for reading: per Bidang, complaints first, newest first."""
+    return (responses_of(scope).exclude(suggestion="").select_related("bidang", "topic")
+            .order_by("bidang__order", "bidang_id", "-is_complaint", "-day", "id"))
+
+
+def suggestion_groups(scope: Scope) -> list[dict]:
+    """Per Bidang: how many suggestions and complaints came, and how many are followed up (one query)."""
+    rows = (responses_of(scope).exclude(suggestion="").values("bidang__name", "bidang__order")
+            .annotate(suggestions=Count("id", filter=Q(is_complaint=False)),
+                      complaints=Count("id", filter=Q(is_complaint=True)),
+                      handled=Count("id", filter=Q(handled=True)))
+            .order_by("bidang__order", "bidang__name"))
+    return [{"bidang": row["bidang__name"], "suggestions": row["suggestions"], "complaints": row["complaints"],
+             "handled": row["handled"], "total": row["suggestions"] + row["complaints"]} for row in rows]

@@ -11,4 +11,6 @@ urlpatterns = [
     path("ikm/", report.report, name="report"),
     path("ikm/cetak/", report.print_report, name="print"),
     path("ikm/unduh.xlsx", report.export, name="export"),
+    path("ikm/tindak-lanjut/", report.add_plan, name="add_plan"),
+    path("ikm/tindak-lanjut/<int:pk>/status/", report.plan_status, name="plan_status"),
 ]

@@ -43,7 +43,7 @@ def test_the_page_shows_the_ikm_grade_and_the_nrr_of_each_unsur(client_of, pimpi
     assert page.context["report"].total.figures.respondents == 4
     assert 'data-figure="ikm">81,25<' in html  # Indonesian decimal comma
     assert "B <span" in html and "Baik" in html
-    assert 'data-unsur="1">' in html and "2,50" in html and "Antrean lama." in html and "Pengaduan" in html
+    assert 'data-unsur="1" data-weakest' in html and "2,50" in html and "Antrean lama." in html and "Pengaduan" in html
 
 
 def test_filters_narrow_the_responses(client_of, pimpinan):

@@ -23,7 +23,8 @@ def test_the_workbook_has_the_ikm_the_unsur_and_the_parts(client_of, pimpinan):
     for values in ([4] * 9, [3] * 9, [3] * 9):
         make_response(values, day=date(2026, 11, 3), sex="P")
     book = _book(client_of(pimpinan))
-    assert book.sheetnames == ["IKM", "IKM dan SOP", "Profil responden", "Saran dan pengaduan"]
+    assert book.sheetnames == ["IKM", "IKM dan SOP", "Profil responden", "Saran dan pengaduan",
+                               "Rencana tindak lanjut", "Tindak lanjut sebelumnya"]
     summary = {row[0]: row[1] for row in book["IKM"].iter_rows(values_only=True) if row and row[0]}
     assert summary["Responden"] == 3
     assert Decimal(str(summary["IKM"])) == Decimal("83.33")
@@ -31,7 +32,8 @@ def test_the_workbook_has_the_ikm_the_unsur_and_the_parts(client_of, pimpinan):
     unsur = [row for row in book["IKM"].iter_rows(values_only=True) if row and isinstance(row[0], int)]
     assert [row[:4] for row in unsur][0] == (1, "Persyaratan", 10, 3.33)
     profile = list(book["Profil responden"].iter_rows(values_only=True))
-    assert ("Jenis kelamin", "Perempuan", 3) in profile
+    assert ("Jenis kelamin", "Perempuan", 3, 100) in profile  # 3 of 3 respondents: 100 %
+    assert ("Jenis kelamin", "Laki-laki", 0, 0) in profile
 
 
 def test_a_suggestion_that_looks_like_a_formula_stays_text(client_of, admin_user):

@@ -12,7 +12,10 @@ from django.test import Client
 
 from lobby.models import Device
 from pojok import clock, roles
+from pojok.periods import Period
 from survey.answering import invite
+from survey.follow_up import write_plan
+from survey.models import FollowUpPlan, Unsur
 from tests.factories import advance_to, make_user
 from visits.models import Consultation, Mode, Piket, Visit, record_consultation
 
@@ -87,6 +90,13 @@ class World:
 
     def survey_token(self) -> str:
         return invite(visit=self.visit("leaving")).token
+
+    def follow_up_plan(self) -> FollowUpPlan:
+        """A line of the SKM's rencana tindak lanjut for last month, written by pimpinan."""
+        end = clock.today().replace(day=1) - timedelta(days=1)
+        return write_plan(by=self.people["pimpinan"], period=Period(end.replace(day=1), end),
+                          unsur=Unsur.objects.order_by("number").first(), action="Perbaiki papan informasi",
+                          due=clock.today(), responsible="Sekretaris")
 
     def pairing_token(self, kind=Device.Kind.DISPLAY) -> str:
         device = Device.objects.create(name=f"Perangkat {Device.objects.count() + 1}", kind=kind)

@@ -107,6 +107,29 @@ def _survey(w):
             "shown": lambda: [("pimpinan", reverse("survey:report"))]}
 
 
+def _last_month() -> dict:
+    end = clock.today().replace(day=1) - timedelta(days=1)
+    return {"dari": end.replace(day=1).isoformat(), "sampai": end.isoformat()}
+
+
+def _ikm_pages() -> list:
+    query = "?" + "&".join(f"{key}={value}" for key, value in _last_month().items())
+    return [("pimpinan", reverse("survey:report") + query), ("pimpinan", reverse("survey:print") + query),
+            ("admin", reverse("survey:report") + query)]
+
+
+def _plan(w):
+    base = {**_last_month(), "unsur": "1", "action": "Papan alur layanan", "due": clock.today().isoformat(),
+            "responsible": "Sekretaris"}
+    return {"url": reverse("survey:add_plan"), "base": lambda: base, "shown": _ikm_pages}
+
+
+def _plan_status(w):
+    plan = w.follow_up_plan()
+    return {"url": reverse("survey:plan_status", args=[plan.pk]),
+            "base": lambda: {"status": "berjalan", "note": "", **_last_month()}, "shown": _ikm_pages}
+
+
 def _kiosk(w):
     w.device_client = pair_device(name="Tablet pintu", kind=Device.Kind.KIOSK, by=w.user("admin"))[1]
     base = {"guest_name": "Siti Aminah", "origin": "Dinas Kesehatan", "keperluan": "Konsultasi SPJ"}
@@ -209,6 +232,10 @@ POST_TARGETS = [
            form_key="piket_form"),
     Target("survey", "anon", ["suggestion", "is_complaint", "u1", "u9", "sex", "occupation"], _survey,
            ("survey.forms.SurveyForm",)),
+    Target("follow_up_plan", "pimpinan", ["unsur", "action", "due", "responsible", "dari", "sampai"], _plan,
+           ("survey.forms.FollowUpPlanForm",), form_key="plan_form"),
+    Target("follow_up_status", "pimpinan", ["status", "note", "dari", "sampai"], _plan_status,
+           ("survey.forms.PlanStatusForm",), form_key=""),
     Target("kiosk", "device", ["guest_name", "origin", "keperluan", "key"], _kiosk,
            ("lobby.kiosk.KioskForm",)),
     Target("booking", "guest", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
