@@ -19,7 +19,6 @@ from tests.reports.conftest import walk
 from visits.forms.reports import ReportFilter
 from visits.models import Channel, State, Visit
 from visits.reports import build_report
-from visits.reports.tables import tables
 
 DAY = {"periode": "rentang", "dari": "2026-11-10", "sampai": "2026-11-10"}
 

@@ -6,8 +6,8 @@ from .lifecycle import (
     DOOR_STEPS,
     MOVES,
     OPEN_STATES,
-    REMOTE,
     QUEUE_PREFIX,
+    REMOTE,
     STEP_OF_STATE,
     Channel,
     Closed,
@@ -43,7 +43,8 @@ from .steps import (
 from .triage import Piket, RoutingDecision
 
 __all__ = [
-    "DOOR_STEPS", "REMOTE", "Channel", "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
+    "DOOR_STEPS", "REMOTE", "Channel", "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX",
+    "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
     "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "clock_text", "close_stale_visits", "finish_consultation", "local_time",

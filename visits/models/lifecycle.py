@@ -276,7 +276,8 @@ class Visit(models.Model):
         """The moves this user may make now, in the table's order (the board's buttons)."""
         return [
             move for move in MOVES.values()
-            if self.state in move.sources and self.channel in move.channels and any(policy.can_act_as(user, r, self) for r in move.roles)
+            if self.state in move.sources and self.channel in move.channels
+            and any(policy.can_act_as(user, r, self) for r in move.roles)
         ]
 
     # --- the lifecycle -------------------------------------------------------------------

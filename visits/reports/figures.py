@@ -1,8 +1,8 @@
 """The SOP compliance report of a scope, every figure computed by an aggregate query.
 
 A report runs a fixed number of queries whatever the number of visits: one for the visit counts,
-one per table (per step, Bidang, topic, officer, day, channel, office/remote per Bidang), one for the worst cases and two for the
-SOP steps and the threshold.
+one per table (per step, Bidang, topic, officer, day, channel, office/remote per Bidang), one for the
+worst cases and two for the SOP steps and the threshold.
 """
 
 from contextlib import contextmanager
@@ -191,8 +191,8 @@ def by_channel(steps) -> list[dict]:
 def by_bidang_place(scope: Scope) -> list[dict]:
     """Consultations served in the office (tatap muka) and remotely, per Bidang: one aggregate query."""
     rows = (scope.visits().filter(bidang__isnull=False).values("bidang__code", "bidang__name")
-            .annotate(in_office=Count("id", filter=~Q(channel__in=REMOTE)), remote=Count("id", filter=Q(channel__in=REMOTE)),
-                      sort=Max("bidang__order"))
+            .annotate(in_office=Count("id", filter=~Q(channel__in=REMOTE)),
+                      remote=Count("id", filter=Q(channel__in=REMOTE)), sort=Max("bidang__order"))
             .order_by("sort", "bidang__name"))
     return [{"label": row["bidang__name"], "code": row["bidang__code"], "in_office": row["in_office"],
              "remote": row["remote"], "total": row["in_office"] + row["remote"]} for row in rows]

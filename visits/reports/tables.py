@@ -78,7 +78,8 @@ def worst(report: Report) -> Table:
               "Durasi (detik)", "Lewat (detik)", "Dicatat oleh", "Riwayat"]
     return Table("Kasus lewat standar (terlama)", header, [
         [s.visit.day.isoformat(), s.visit.queue_number, s.visit.guest_name, s.visit.origin,
-         str(s.visit.bidang or ""), s.visit.get_channel_display(), s.number, s.standard_minutes, s.duration_seconds, s.over_seconds,
+         str(s.visit.bidang or ""), s.visit.get_channel_display(), s.number, s.standard_minutes, s.duration_seconds,
+         s.over_seconds,
          s.ended_by.display_name if s.ended_by else "", reverse("visits:detail", args=[s.visit_id])]
         for s in report.worst])
 

@@ -90,6 +90,10 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     except MoveRefused as refusal:
         messages.error(request, f"Catatan belum disimpan: {refusal}")
         return _page(request, visit, consultation, may_act, form=form)
+    if closing and visit.is_remote:
+        messages.success(request, f"{visit.queue_number} {visit.guest_name}: konsultasi "
+                                  f"{visit.get_channel_display().lower()} ditutup.")
+        return redirect("visits:inbox")
     if closing:
         messages.success(
             request,
