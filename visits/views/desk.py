@@ -11,7 +11,7 @@ from pojok import clock
 from pojok.idempotency import idempotent
 from pojok.personal_data import ANONYMIZED_NAME
 
-from .. import policy
+from .. import policy, whatsapp
 from ..access import FRONT_DESK, visit_for
 from ..forms.desk import CancelForm, CheckInForm
 from ..models import State, Visit
@@ -83,4 +83,4 @@ def returning_guests(request: HttpRequest) -> HttpResponse:
 @require_GET
 def slip(request: HttpRequest, pk: int) -> HttpResponse:
     visit = visit_for(request.user, pk, purpose=FRONT_DESK)
-    return render(request, "visits/desk/slip.html", {"visit": visit})
+    return render(request, "visits/desk/slip.html", {"visit": visit, "wa": whatsapp.queue_number(visit)})
