@@ -30,6 +30,7 @@ _MASTER_DATA = [
     ("survey", "unsur"),
     ("lobby", "device"),
     ("privacy", "privacysetting"),
+    ("presence", "presence"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
