@@ -34,7 +34,8 @@ class PersonForm(forms.Form):
                           error_messages={"required": "Tanggal wajib diisi.", "invalid": "Tanggal tidak valid."})
     user = forms.ModelChoiceField(label="Pegawai", queryset=get_user_model().objects.filter(is_active=True),
                                   widget=forms.HiddenInput,
-                                  error_messages={"required": "Pilih pegawai.", "invalid_choice": "Pegawai tidak dikenal."})
+                                  error_messages={"required": "Pilih pegawai.",
+                                                  "invalid_choice": "Pegawai tidak dikenal."})
     status = forms.ChoiceField(label="Kehadiran", choices=Status.choices, error_messages=STATUS_ERRORS)
 
 

@@ -7,7 +7,6 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 from pojok import clock
 from pojok.periods import Period
-
 from presence.today import office_staff, with_status
 
 from . import policy, whatsapp

@@ -62,7 +62,8 @@ class RouteForm(forms.Form):
 
     def __init__(self, *args, presence=None, **kwargs):
         super().__init__(*args, **kwargs)
-        statuses = {person.pk: person.presence for group in (presence or {}).values() for person in group["people"]}
+        statuses = {person.pk: person.presence
+                    for group in (presence or {}).values() for person in group["people"]}
         self.fields["assigned_to"].statuses = statuses
         self.fields["assigned_to"].queryset = (
             get_user_model().objects.with_perm(CONSULT_PERM, is_active=True, include_superusers=False)
