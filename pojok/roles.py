@@ -31,6 +31,7 @@ _MASTER_DATA = [
     ("lobby", "device"),
     ("privacy", "privacysetting"),
     ("presence", "presence"),
+    ("visits", "arrivalrule"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

@@ -9,6 +9,7 @@ from django.utils import timezone
 from pojok import clock
 from pojok.validators import REQUIRED, normalize_phone, plain_text
 
+from .. import arrival
 from ..models import Instansi
 
 MAX_BACKDATE = timedelta(minutes=60)
@@ -44,9 +45,26 @@ class CheckInForm(forms.Form):
         help_text="Kosongkan bila tamu baru saja datang.",
     )
 
+    arrival = forms.MultipleChoiceField(
+        label="Protokol kedatangan", required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Butir protokol tidak dikenal; muat ulang halaman."},
+        help_text="Centang yang sudah dilakukan tamu.",
+    )
+
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or clock.now()
+        self.rules = arrival.active_rules()
+        if self.rules:
+            self.fields["arrival"].choices = [(str(rule.pk), rule.text) for rule in self.rules]
+        else:  # the office switched the checklist off
+            del self.fields["arrival"]
+
+    def arrival_fields(self) -> dict:
+        """The checklist as ticked, for Visit.check_in (empty when the checklist is off)."""
+        if not self.rules:
+            return {}
+        return arrival.checklist(self.rules, self.cleaned_data.get("arrival", []))
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

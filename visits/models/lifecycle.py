@@ -201,6 +201,9 @@ class Visit(models.Model):
     )
     keperluan = models.TextField("keperluan", max_length=1000)
     channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
+    # The arrival checklist as ticked at check-in ([{"item": ..., "ok": ...}]); complete: None when off.
+    arrival_checks = models.JSONField("protokol kedatangan", default=list, blank=True)
+    arrival_complete = models.BooleanField("protokol kedatangan lengkap", null=True, blank=True)
     arrived_at = models.DateTimeField("waktu datang")
     state = models.CharField("tahap", max_length=20, choices=State.choices, default=State.ARRIVING)
     bidang = models.ForeignKey(
@@ -284,26 +287,28 @@ class Visit(models.Model):
 
     @classmethod
     def check_in(cls, *, by, guest_name, origin, keperluan, phone="", party_size=1,
-                 arrived_at=None, at=None) -> "Visit":
-        """Log a guest's arrival (step 1) and give them the day's next queue number."""
+                 arrived_at=None, at=None, arrival=None) -> "Visit":
+        """Log a guest's arrival (step 1) and give them the day's next queue number. `arrival`: the
+        checklist as ticked (visits.arrival.checklist)."""
         at = at or clock.now()
         policy.require(policy.can_front_desk, by)
         with transaction.atomic():
             visit = cls._register(at=at, arrived_at=arrived_at or at, created_by=by, event_by=by,
                                   guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
-                                  party_size=party_size)
+                                  party_size=party_size, **(arrival or {}))
             visit.advance("arrive", by=by, at=at)
         return visit
 
     @classmethod
-    def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None) -> "Visit":
+    def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None,
+                          arrival=None) -> "Visit":
         """A guest's own check-in at the kiosk: a queue number and step 1, which the petugas confirms
         with the "arrive" move. No person recorded it: `created_by` and the event's `by` stay empty."""
         at = at or clock.now()
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, phone=phone,
                                  note=f"kios: {kiosk_name}", guest_name=guest_name, origin=origin,
-                                 keperluan=keperluan)
+                                 keperluan=keperluan, **(arrival or {}))
 
     @classmethod
     def record_remote(cls, *, by, channel, guest_name, origin, keperluan, phone="", at=None) -> "Visit":

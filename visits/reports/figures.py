@@ -83,7 +83,9 @@ class Report:
     @property
     def monitoring(self) -> list[dict]:
         """The rows of the "Monitoring Pelaksanaan SOP AP" sheet (PermenPANRB 35/2012)."""
-        return [monitoring_row(step, self.threshold, remote=self.headline.get("remote", 0)) for step in self.steps]
+        completeness = kelengkapan(self.headline)
+        return [{**monitoring_row(step, self.threshold, remote=self.headline.get("remote", 0)),
+                 "kelengkapan": completeness if step["number"] == 1 else "—"} for step in self.steps]
 
 
 def build_report(scope: Scope, *, worst_limit: int = WORST_LIMIT) -> Report:
@@ -130,6 +132,8 @@ def headline(scope: Scope, sop_steps: list[dict]) -> dict:
         finished=Count("id", filter=Q(state=State.DONE)),
         cancelled=Count("id", filter=Q(state=State.CANCELLED)),
         remote=Count("id", filter=Q(channel__in=REMOTE)),
+        arrivals=Count("id", filter=Q(arrival_complete__isnull=False)),
+        arrivals_complete=Count("id", filter=Q(arrival_complete=True)),
     )
     totals = {key: sum(step[key] for step in sop_steps) for key in ("steps", "with_standard", "within")}
     consultation = next((step for step in sop_steps if step["number"] == 5), {})
@@ -213,6 +217,14 @@ def worst_cases(steps, limit: int) -> list:
         .annotate(over_seconds=F("duration_seconds") - F("standard_minutes") * 60)
         .order_by("-duration_seconds", "id")[:limit]
     )
+
+
+def kelengkapan(headline: dict) -> str:
+    """The sheet's Mutu Baku "Kelengkapan" of step 1: how many arrivals ticked the whole checklist."""
+    arrivals, complete = headline.get("arrivals", 0), headline.get("arrivals_complete", 0)
+    if not arrivals:
+        return "Tanpa daftar periksa"
+    return f"{complete} dari {arrivals} kedatangan lengkap ({percent_text(percent(complete, arrivals))})"
 
 
 def monitoring_row(step: dict, threshold: int, *, remote: int = 0) -> dict:

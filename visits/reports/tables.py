@@ -37,6 +37,8 @@ def summary(report: Report) -> Table:
     h = report.headline
     rows = [["Kunjungan", h["visits"]], ["Jarak jauh", h["remote"]], ["Selesai", h["finished"]],
             ["Batal", h["cancelled"]],
+            ["Kedatangan dengan daftar periksa", h["arrivals"]],
+            ["Kedatangan dengan protokol lengkap", h["arrivals_complete"]],
             ["Langkah tercatat", h["steps"]], ["Langkah dengan standar", h["with_standard"]],
             ["Sesuai standar", h["within"]], ["Kepatuhan SOP (%)", h["share"]],
             ["Median waktu tunggu (detik)", h["median_wait"]],
@@ -85,8 +87,10 @@ def worst(report: Report) -> Table:
 
 
 def monitoring(report: Report) -> Table:
-    return Table("Monitoring Pelaksanaan SOP AP", ["No", "Prosedur", "Penilaian", "Catatan", "Tindakan"], [
-        [m["number"], m["name"], m["assessment"], m["note"], m["action"]] for m in report.monitoring])
+    header = ["No", "Prosedur", "Kelengkapan", "Penilaian", "Catatan", "Tindakan"]
+    return Table("Monitoring Pelaksanaan SOP AP", header, [
+        [m["number"], m["name"], m["kelengkapan"], m["assessment"], m["note"], m["action"]]
+        for m in report.monitoring])
 
 
 DETAIL_HEADER = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Topik", "Langkah", "Mulai",

@@ -52,6 +52,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         visit = Visit.check_in(
             by=request.user, guest_name=data["guest_name"], origin=data["origin"], phone=data["phone"],
             party_size=data["party_size"], keperluan=data["keperluan"], arrived_at=data["arrival_time"],
+            arrival=form.arrival_fields(),
         )
         messages.success(request, f"Tamu {visit.guest_name} tercatat dengan nomor antrean {visit.queue_number}.")
         return redirect("visits:slip", pk=visit.pk)
