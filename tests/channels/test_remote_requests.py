@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from lobby.calls import call_guest
+from lobby.display import lobby_board
 from tests.factories import advance_to, bidang, consult, make_visit, wib
 from visits.models import Channel, MoveRefused, State, Visit, close_stale_visits
 
@@ -125,3 +126,13 @@ def test_the_history_filters_and_exports_by_channel(client_of, people):
     assert lines[0].endswith('"Kanal"') and len(lines) == 2 and lines[1].endswith('"Telepon"')
     bad = client.get(reverse("visits:consultation_search"), {"kanal": "merpati"})
     assert "Pilih kanal dari daftar." in bad.content.decode()
+
+
+def test_the_lobby_display_never_shows_a_remote_request(people):
+    walk_in = make_visit(people["petugas"])
+    call = Visit.record_remote(by=people["staf"], channel=Channel.WHATSAPP, guest_name="Pak Joko",
+                               origin="Dinas Sosial", keperluan="SPJ")
+    call.advance("receive", by=people["staf"])
+    board = lobby_board(day=walk_in.day)
+    assert [row["queue_number"] for row in board["waiting"]] == [walk_in.queue_number]
+    assert board["serving"] == [] and board["announcement"] is None
