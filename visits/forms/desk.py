@@ -47,6 +47,7 @@ class CheckInForm(forms.Form):
 
     arrival = forms.MultipleChoiceField(
         label="Protokol kedatangan", required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: [(str(rule.pk), rule.text) for rule in arrival.active_rules()],  # read when used
         error_messages={"invalid_choice": "Butir protokol tidak dikenal; muat ulang halaman."},
         help_text="Centang yang sudah dilakukan tamu.",
     )
@@ -54,17 +55,16 @@ class CheckInForm(forms.Form):
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or clock.now()
-        self.rules = arrival.active_rules()
-        if self.rules:
-            self.fields["arrival"].choices = [(str(rule.pk), rule.text) for rule in self.rules]
-        else:  # the office switched the checklist off
-            del self.fields["arrival"]
+
+    @property
+    def has_arrival_checklist(self) -> bool:
+        """Off when the office has no active item (the page then shows no checklist)."""
+        return "arrival" in self.fields and bool(list(self.fields["arrival"].choices))
 
     def arrival_fields(self) -> dict:
         """The checklist as ticked, for Visit.check_in (empty when the checklist is off)."""
-        if not self.rules:
-            return {}
-        return arrival.checklist(self.rules, self.cleaned_data.get("arrival", []))
+        rules = arrival.active_rules()
+        return arrival.checklist(rules, self.cleaned_data.get("arrival", [])) if rules else {}
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
