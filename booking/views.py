@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock, throttle
@@ -14,6 +15,7 @@ from pojok.idempotency import once
 from pojok.qr import qr_svg
 from pojok.redirects import safe_next
 from pojok.security import client_ip
+from pojok.whatsapp import WaLink, wa_link
 from visits import policy
 from visits.models import Visit
 
@@ -70,7 +72,15 @@ def done(request: HttpRequest) -> HttpResponse:
     if booking is None:
         return redirect("booking:register")
     qr = qr_svg(booking.display_code, scale=8, title=f"Kode QR {booking.display_code}", svgclass="booking-qr")
-    return render(request, "booking/done.html", {"booking": booking, "qr": qr})
+    return render(request, "booking/done.html", {"booking": booking, "qr": qr, "wa": code_to_keep(booking)})
+
+
+def code_to_keep(booking) -> WaLink:
+    """The booking code sent by the guest to their own WhatsApp, to find it again at the door."""
+    return wa_link(booking.phone, (
+        f"Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: "
+        f"{booking.display_code}, untuk {date_format(booking.planned_date, 'l, j F Y')} "
+        f"({booking.get_part_of_day_display()}). Tunjukkan kode ini di meja depan atau kios."))
 
 
 @login_required

@@ -14,4 +14,7 @@ def call_guest(*, visit, by, at=None) -> Call:
     policy.require(policy.can_consult_visit, by, visit)
     if visit.state != State.WAITING:
         raise MoveRefused(f"Nomor {visit.queue_number} tidak sedang menunggu diterima, jadi tidak dipanggil.")
+    if visit.is_remote:
+        raise MoveRefused(f"Nomor {visit.queue_number} adalah permintaan {visit.get_channel_display().lower()}: "
+                          "tidak ada tamu di ruang tunggu untuk dipanggil.")
     return Call.objects.create(visit=visit, bidang_id=visit.bidang_id, by=by, at=at or clock.now())

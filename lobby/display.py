@@ -9,7 +9,7 @@ from datetime import datetime
 
 from pojok import clock
 from visits.models import Visit, VisitEvent
-from visits.models.lifecycle import QUEUE_PREFIX, State
+from visits.models.lifecycle import QUEUE_PREFIX, WALK_IN, State
 
 from .models import Call
 from .speech import call_sentence
@@ -42,7 +42,8 @@ def queue_number(seq: int) -> str:
 def lobby_board(*, day=None) -> dict:
     """The day's queue for the display: waiting, being served, and the latest call."""
     day = day or clock.today()
-    today = Visit.objects.of_day(day).order_by("queue_seq")
+    # a remote request (telepon, WhatsApp, ...) has nobody in the waiting room: never on the screen
+    today = Visit.objects.of_day(day).filter(channel__in=WALK_IN).order_by("queue_seq")
     return {
         "waiting": [_row(r) for r in today.filter(state__in=WAITING_STATES).values(*ROW_FIELDS)],
         "serving": [_row(r) for r in today.filter(state=State.CONSULTING).values(*ROW_FIELDS)],
@@ -58,7 +59,8 @@ def latest_announcement(*, day) -> Announcement | None:
     """The newest of the day's "panggil" calls and receptions ("Terima tamu") by a Bidang."""
     call = (Call.objects.filter(visit__day=day).order_by("-at", "-pk")
             .values("pk", "at", "visit__queue_seq", "bidang__name", "bidang__room").first())
-    received = (VisitEvent.objects.filter(visit__day=day, action="receive", visit__bidang__isnull=False)
+    received = (VisitEvent.objects.filter(visit__day=day, action="receive", visit__bidang__isnull=False,
+                                          visit__channel__in=WALK_IN)
                 .order_by("-at", "-pk")
                 .values("pk", "at", "visit__queue_seq", "visit__bidang__name", "visit__bidang__room").first())
     candidates = []

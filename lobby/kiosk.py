@@ -30,7 +30,7 @@ class KioskForm(CheckInForm):
                                       "spellcheck": "false", "placeholder": "PK-XXXXXX"}),
         help_text="Bila Anda sudah mendaftar sebelumnya, cukup isi kode ini.")
 
-    field_order = ["key", "code", "guest_name", "origin", "keperluan"]
+    field_order = ["key", "code", "guest_name", "origin", "keperluan", "arrival"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,11 +54,12 @@ class KioskRefused(Exception):
     """The kiosk cannot check guests in; the message is for the guest."""
 
 
-def check_in_at_kiosk(*, device: Device, key, code="", at=None, **guest) -> Visit:
+def check_in_at_kiosk(*, device: Device, key, code="", at=None, arrival=None, **guest) -> Visit:
     """The visit for this key: made once, found again on a retry. With a booking code, the guest's
-    details come from their pre-registration; without, `guest` holds guest_name, origin, keperluan."""
+    details come from their pre-registration; without, `guest` holds guest_name, origin, keperluan.
+    `arrival`: the arrival checklist the guest ticked."""
     def check_in(**details):
-        return Visit.check_in_by_guest(kiosk_name=device.name, at=at, **details)
+        return Visit.check_in_by_guest(kiosk_name=device.name, at=at, arrival=arrival, **details)
 
     def work() -> str:
         visit = bookings.arrive(code=code, check_in=check_in, at=at) if code else check_in(**guest)

@@ -71,8 +71,8 @@ def kiosk(request):
         data = form.cleaned_data
         try:
             visit = check_in_at_kiosk(device=request.device, key=data["key"], code=data["code"],
-                                      guest_name=data["guest_name"], origin=data["origin"],
-                                      keperluan=data["keperluan"])
+                                      arrival=form.arrival_fields(), guest_name=data["guest_name"],
+                                      origin=data["origin"], keperluan=data["keperluan"])
         except KioskRefused as refusal:
             throttle.BOOKING_CODE.count(request)
             form.add_error(None, str(refusal))

@@ -5,6 +5,7 @@ from django.contrib.auth.forms import UserChangeForm
 
 from . import roles
 from .models import User
+from .whatsapp import mobile_number
 
 admin.site.site_header = "Pojok Konsultasi — Administrasi"
 admin.site.site_title = "Pojok Konsultasi"
@@ -14,6 +15,10 @@ admin.site.index_title = "Data induk"
 class UserForm(UserChangeForm):
     class Meta(UserChangeForm.Meta):
         model = User
+
+    def clean_whatsapp(self) -> str:
+        value = self.cleaned_data.get("whatsapp", "")
+        return mobile_number(value) if value else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -29,7 +34,7 @@ class UserAdmin(BaseUserAdmin):
     form = UserForm
     list_display = ["username", "first_name", "last_name", "bidang", "jabatan", "roles", "is_active"]
     list_filter = ["groups", "bidang", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + (("Bidang dan jabatan", {"fields": ["bidang", "jabatan"]}),)
+    fieldsets = BaseUserAdmin.fieldsets + (("Bidang dan jabatan", {"fields": ["bidang", "jabatan", "whatsapp"]}),)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang").prefetch_related("groups")

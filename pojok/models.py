@@ -1,7 +1,10 @@
-"""The user account: a person of the office, with the Bidang a staff member belongs to."""
+"""The user account: a person of the office, with the Bidang a staff member belongs to and the WhatsApp
+number colleagues reach them at."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+
+from .whatsapp import validate_mobile
 
 
 class Jabatan(models.TextChoices):
@@ -23,6 +26,10 @@ class User(AbstractUser):
         help_text="Wajib untuk Staf Bidang: setiap staf milik tepat satu Bidang.",
     )
     jabatan = models.CharField("jabatan", max_length=20, choices=Jabatan.choices, blank=True)
+    whatsapp = models.CharField(
+        "nomor WhatsApp", max_length=20, blank=True, validators=[validate_mobile],
+        help_text="Nomor ponsel untuk tautan WhatsApp dari triase, misalnya 0812-3456-7890 (disimpan 62…).",
+    )
 
     class Meta(AbstractUser.Meta):
         verbose_name = "pengguna"

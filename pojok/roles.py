@@ -30,6 +30,8 @@ _MASTER_DATA = [
     ("survey", "unsur"),
     ("lobby", "device"),
     ("privacy", "privacysetting"),
+    ("presence", "presence"),
+    ("visits", "arrivalrule"),
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {

@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("lobby.urls")),
     path("", include("booking.urls")),
     path("", include("privacy.urls")),
+    path("", include("presence.urls")),
     path("", include("audit.urls")),
 ]
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from pojok.admin_mixins import ReadOnlyAdminMixin, SingletonAdminMixin
 
-from .models import DocumentType, Instansi, ReportSettings, SopStep, Visit, VisitEvent, VisitStep
+from .models import ArrivalRule, DocumentType, Instansi, ReportSettings, SopStep, Visit, VisitEvent, VisitStep
 
 
 @admin.register(SopStep)
@@ -23,6 +23,12 @@ class InstansiAdmin(admin.ModelAdmin):
     list_display = ["name", "active"]
     list_editable = ["active"]
     search_fields = ["name"]
+
+
+@admin.register(ArrivalRule)
+class ArrivalRuleAdmin(admin.ModelAdmin):
+    list_display = ["text", "order", "active"]
+    list_editable = ["order", "active"]
 
 
 @admin.register(DocumentType)

@@ -14,6 +14,7 @@ from django.utils import timezone
 from pojok import clock
 
 from .models import (
+    REMOTE,
     Consultation,
     Mode,
     QueueCounter,
@@ -223,9 +224,13 @@ def add_today(count: int, *, people: dict, bidang: dict) -> int:
         code = rng.choice(list(NEEDS))
         moves = plan[: (count - 1 - index) % (len(plan) + 1)]
         arrived = max(now - timedelta(minutes=4 * (len(moves) + 1)), timezone.localtime(now).replace(hour=0, minute=0))
-        visit = Visit.check_in(by=people["petugas"], guest_name=f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}",
-                               origin=rng.choice(ORIGINS), keperluan=rng.choice(NEEDS[code]),
-                               arrived_at=arrived, at=arrived + timedelta(minutes=1))
+        guest = {"guest_name": f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}", "origin": rng.choice(ORIGINS),
+                 "keperluan": rng.choice(NEEDS[code])}
+        if index % 4 == 3:  # every fourth: a request by telephone, WhatsApp, video meeting or letter
+            _remote_today(rng, people, bidang, code, guest, arrived, len(moves))
+            made += 1
+            continue
+        visit = Visit.check_in(by=people["petugas"], arrived_at=arrived, at=arrived + timedelta(minutes=1), **guest)
         for step, name in enumerate(moves, start=2):
             if name == "finish":
                 record_consultation(visit=visit, by=people[code], mode=Mode.PRESCRIPTION,
@@ -234,3 +239,18 @@ def add_today(count: int, *, people: dict, bidang: dict) -> int:
                           bidang=bidang[code] if name == "route" else None)
         made += 1
     return made
+
+
+def _remote_today(rng, people, bidang, code, guest, at, stage: int) -> None:
+    """A remote request of today taken by the Kasubbag: routed, received and closed as far as `stage`."""
+    channel = sorted(REMOTE)[stage % len(REMOTE)]
+    phone = f"+628{rng.randint(11, 13)}{rng.randint(10000000, 99999999)}"  # as the form keeps it
+    visit = Visit.record_remote(by=people["kasubbag"], channel=channel, phone=phone, at=at, **guest)
+    moves = ["route", "receive", "close"][: stage % 4]
+    for step, name in enumerate(moves, start=1):
+        if name == "close":
+            record_consultation(visit=visit, by=people[code], mode=Mode.PRESCRIPTION, problem=visit.keperluan,
+                                outcome=rng.choice(OUTCOMES))
+        by = people["kasubbag" if name == "route" else code]
+        visit.advance(name, by=by, at=at + timedelta(minutes=step * 2),
+                      bidang=bidang[code] if name == "route" else None)

@@ -27,7 +27,8 @@ def consultations_for(user, *, bidang=None):
 
 
 def search_consultations(
-    consultations, *, q="", tamu="", asal="", topik=None, dokumen=None, dari=None, sampai=None, **_ignored
+    consultations, *, q="", tamu="", asal="", topik=None, dokumen=None, dari=None, sampai=None, kanal="",
+    **_ignored
 ):
     """Narrow `consultations` by the search form's fields; best text matches first, then newest."""
     filters = Q()
@@ -37,6 +38,8 @@ def search_consultations(
         filters &= Q(visit__origin__icontains=asal)
     if topik is not None:
         filters &= Q(visit__topic=topik)
+    if kanal:
+        filters &= Q(visit__channel=kanal)
     if dokumen is not None:
         filters &= Q(documents=dokumen) | Q(other_documents__icontains=dokumen.code)
     if dari:

@@ -87,3 +87,17 @@ def ensure_sop_steps(SopStep) -> None:
 def ensure_instansi(Instansi) -> None:
     for name in INSTANSI:
         Instansi.objects.get_or_create(name=name)
+
+
+# The manual's arrival rules, seeded by the migration; the admin edits them (or switches them all off).
+ARRIVAL_RULES = [
+    "Melapor terlebih dahulu kepada petugas di pintu luar",
+    "Memakai masker",
+    "Menjaga jarak",
+    "Mencuci tangan memakai sabun di tempat yang disediakan",
+]
+
+
+def ensure_arrival_rules(ArrivalRule) -> None:
+    for order, text in enumerate(ARRIVAL_RULES, start=1):
+        ArrivalRule.objects.get_or_create(text=text, defaults={"order": order})

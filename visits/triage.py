@@ -7,8 +7,10 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 
 from pojok import clock
 from pojok.periods import Period
+from presence.today import office_staff, with_status
 
-from . import policy
+from . import policy, whatsapp
+from .consult import JABATAN_RANK
 from .models import Piket, RoutingDecision, RoutingRefused, State, Visit, VisitEvent
 
 
@@ -17,6 +19,20 @@ def triage_queue():
     # "booking": a guest who registered ahead shows it, with the Bidang suggested then.
     return (Visit.objects.in_states(State.TRIAGE).select_related("bidang", "booking__suggested_bidang")
             .order_by("arrived_at", "queue_seq"))
+
+
+def officials_today(visit) -> dict:
+    """{Bidang id: {"bidang", "people", "present"}}: each Bidang's officials by rank with their status
+    today (presence) and the WhatsApp link telling them of this visit; "present": anyone in the office."""
+    people = with_status(office_staff().annotate(rank=JABATAN_RANK)
+                         .order_by("bidang__order", "rank", "first_name", "last_name", "username"))
+    groups = {}
+    for person in people:
+        group = groups.setdefault(person.bidang_id, {"bidang": person.bidang, "people": [], "present": False})
+        person.wa = whatsapp.to_official(visit, person, bidang=person.bidang)
+        group["people"].append(person)
+        group["present"] = group["present"] or person.in_office
+    return groups
 
 
 # --- piket: who stands in for the Kasubbag Umum --------------------------------------------

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import consult, desk, followups, inbox, report_exports, reports, search, triage, visit
+from .views import consult, desk, followups, inbox, remote, report_exports, reports, search, triage, visit
 
 app_name = "visits"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("kunjungan/<int:pk>/", visit.detail, name="detail"),
     path("kunjungan/<int:pk>/slip/", desk.slip, name="slip"),
     path("kunjungan/<int:pk>/langkah/<slug:name>/", visit.move, name="move"),
+    path("permintaan-jarak-jauh/", remote.new, name="remote_new"),
     path("triase/", triage.queue, name="triage"),
     path("triase/antrean/", triage.queue_rows, name="triage_rows"),
     path("triase/<int:pk>/", triage.route, name="triage_route"),

@@ -47,6 +47,9 @@
       var chosen = bidang.value;
       narrow(topic, chosen);
       narrow(staff, chosen);
+      Array.prototype.forEach.call(form.querySelectorAll("[data-officials-of]"), function (panel) {
+        panel.hidden = panel.dataset.officialsOf !== chosen;
+      });
       var differs = chosen !== "" && chosen !== form.dataset.suggestedBidang;
       reasonBox.hidden = !differs && !reasonBox.querySelector(".is-invalid");
     }

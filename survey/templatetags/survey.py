@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from pojok.qr import qr_svg
+from pojok.whatsapp import wa_link
 
 from .. import policy
 from ..answering import ANSWERABLE_STATES, invite
@@ -24,12 +25,22 @@ def survey_invite(context, visit, scale=3):
     return {"invitation": invitation, "qr": qr_svg(link["url"], scale=scale), **link}
 
 
+@register.inclusion_tag("pojok/_wa_button.html", takes_context=True)
+def survey_wa(context, visit):
+    """The survey link sent to the guest by WhatsApp (a remote consultation too): opened, then sent."""
+    link = survey_link(context["request"], invite(visit=visit))
+    text = (f"Yth. Bapak/Ibu {visit.guest_name}, terima kasih telah berkonsultasi dengan BPKAD Kabupaten "
+            f"Lampung Selatan (nomor {visit.queue_number}). Mohon kesediaan Anda mengisi survei kepuasan "
+            f"singkat berikut: {link['url']}")
+    return {"link": wa_link(visit.phone, text), "label": "Kirim tautan survei", "kind": "survey"}
+
+
 @register.inclusion_tag("survey/_visit_links.html", takes_context=True)
 def survey_visit_links(context, visit):
     """On a visit's page, for the desk: see the guest out straight to the survey screen, or reopen it."""
     request = context["request"]
     show = policy.can_show_invitation(request.user) and visit.state in ANSWERABLE_STATES
-    return {"visit": visit, "show": show, "csrf_token": context.get("csrf_token"),
+    return {"visit": visit, "show": show, "csrf_token": context.get("csrf_token"), "request": request,
             "answered": show and getattr(getattr(visit, "survey_invitation", None), "answered", False)}
 
 

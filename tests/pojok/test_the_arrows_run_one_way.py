@@ -10,13 +10,14 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("pojok", "routing", "notifications", "audit", "visits", "survey", "lobby", "booking", "privacy")
+APPS = ("pojok", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking", "privacy")
 MAY_USE = {
     "pojok": set(),
     "routing": {"pojok"},
     "notifications": {"pojok"},
     "audit": {"pojok"},  # the account log, the login slow-down built on it, the record of rule changes
-    "visits": {"pojok", "routing", "notifications"},
+    "presence": {"pojok", "routing"},  # who is in the office today: triage and the inbox read it
+    "visits": {"pojok", "routing", "notifications", "presence"},
     "survey": {"pojok", "routing", "visits"},
     "booking": {"pojok", "routing", "notifications", "visits"},
     "lobby": {"pojok", "visits", "booking"},

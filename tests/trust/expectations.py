@@ -49,6 +49,9 @@ EXPECTED = {
     "visits:move": {"anon": "login login", "staf": "405 →visits:detail", "staf_lain": "405 404", "*": "405 403"},
 
     # --- triage (Kasubbag Umum, or the piket of the day) ------------------------------------------
+    "presence:day": {"anon": "login login", "kasubbag admin": "200 400", "*": "403 403"},
+    "presence:mine": {"anon": "login login", STAFF: "405 →visits:inbox", "*": "405 403"},
+    "visits:remote_new": {"anon": "login login", TRIAGE: "200 400", STAFF: "200 400", "*": "403 403"},
     "visits:triage": {"anon": "login login", TRIAGE: "200 405", "*": "403 405"},
     "visits:triage_rows": {"anon": "login login", TRIAGE: "200 405", "*": "403 405"},
     "visits:triage_route": {"anon": "login login", TRIAGE: "200 400", "*": "403 403"},

@@ -9,6 +9,7 @@ from django.utils import timezone
 from pojok import clock
 from pojok.validators import REQUIRED, normalize_phone, plain_text
 
+from .. import arrival
 from ..models import Instansi
 
 MAX_BACKDATE = timedelta(minutes=60)
@@ -44,9 +45,26 @@ class CheckInForm(forms.Form):
         help_text="Kosongkan bila tamu baru saja datang.",
     )
 
+    arrival = forms.MultipleChoiceField(
+        label="Protokol kedatangan", required=False, widget=forms.CheckboxSelectMultiple,
+        choices=lambda: [(str(rule.pk), rule.text) for rule in arrival.active_rules()],  # read when used
+        error_messages={"invalid_choice": "Butir protokol tidak dikenal; muat ulang halaman."},
+        help_text="Centang yang sudah dilakukan tamu.",
+    )
+
     def __init__(self, *args, now: datetime | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.now = now or clock.now()
+
+    @property
+    def has_arrival_checklist(self) -> bool:
+        """Off when the office has no active item (the page then shows no checklist)."""
+        return "arrival" in self.fields and bool(list(self.fields["arrival"].choices))
+
+    def arrival_fields(self) -> dict:
+        """The checklist as ticked, for Visit.check_in (empty when the checklist is off)."""
+        rules = arrival.active_rules()
+        return arrival.checklist(rules, self.cleaned_data.get("arrival", [])) if rules else {}
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()

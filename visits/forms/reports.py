@@ -1,4 +1,4 @@
-"""The SOP report's filters (django-filter): period, Bidang, topic, officer and origin, carried in the URL
+"""The SOP report's filters (django-filter): period, Bidang, topic, officer, origin and channel, carried in the URL
 so that a report can be bookmarked and shared."""
 
 from datetime import date
@@ -11,7 +11,7 @@ from pojok import clock
 from pojok.periods import MONTH, PERIOD_CHOICES, RANGE, THIS_MONTH, Period
 from routing.models import Bidang, Topic
 
-from ..models import Visit
+from ..models import Channel, Visit
 from ..reports import Scope
 
 LONGEST_RANGE_DAYS = 3 * 366  # a report of a few years at most: the page lists every day
@@ -126,6 +126,8 @@ class ReportFilter(django_filters.FilterSet):
     asal = django_filters.CharFilter(label="Asal instansi memuat", field_name="origin",
                                      lookup_expr="icontains",
                                      max_length=150)
+    kanal = django_filters.ChoiceFilter(label="Kanal", field_name="channel", choices=Channel.choices,
+                                        empty_label="Semua kanal")
 
     class Meta:
         model = Visit
@@ -149,4 +151,5 @@ class ReportFilter(django_filters.FilterSet):
         period = Period.named(data.get("periode") or THIS_MONTH, today=self.today, month=data.get("bulan"),
                               start=data.get("dari"), end=data.get("sampai"))
         return Scope(period=period, bidang=data.get("bidang"), topic=data.get("topik"),
-                     officer=data.get("petugas"), origin=(data.get("asal") or "").strip())
+                     officer=data.get("petugas"), origin=(data.get("asal") or "").strip(),
+                     channel=data.get("kanal") or "")

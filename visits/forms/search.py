@@ -5,7 +5,7 @@ from django import forms
 from pojok.validators import readable_text
 from routing.models import Bidang, Topic
 
-from ..models import DocumentType
+from ..models import Channel, DocumentType
 
 
 class SearchForm(forms.Form):
@@ -27,6 +27,10 @@ class SearchForm(forms.Form):
         required=False,
         empty_label="Semua dokumen",
         error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+    )
+    kanal = forms.ChoiceField(
+        label="Kanal", required=False, choices=[("", "Semua kanal"), *Channel.choices],
+        error_messages={"invalid_choice": "Pilih kanal dari daftar."},
     )
     dari = forms.DateField(
         label="Dari tanggal",

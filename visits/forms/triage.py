@@ -25,9 +25,13 @@ class BidangOptionSelect(forms.Select):
 
 
 class StaffChoiceField(forms.ModelChoiceField):
+    statuses: dict = {}  # {user id: presence Status} of the day, when the screen knows it
+
     def label_from_instance(self, user):
         jabatan = user.get_jabatan_display()
-        return f"{user.display_name} ({jabatan})" if jabatan else user.display_name
+        label = f"{user.display_name} ({jabatan})" if jabatan else user.display_name
+        status = self.statuses.get(user.pk)
+        return f"{label} \u00b7 {status.label}" if status is not None else label
 
 
 class RouteForm(forms.Form):
@@ -57,8 +61,11 @@ class RouteForm(forms.Form):
                                       "placeholder": "mis. tamu menjelaskan urusannya aset"}),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, presence=None, **kwargs):
         super().__init__(*args, **kwargs)
+        statuses = {person.pk: person.presence
+                    for group in (presence or {}).values() for person in group["people"]}
+        self.fields["assigned_to"].statuses = statuses
         self.fields["assigned_to"].queryset = (
             get_user_model().objects.with_perm(CONSULT_PERM, is_active=True, include_superusers=False)
             .filter(bidang__isnull=False).order_by("bidang__order", "first_name", "last_name")

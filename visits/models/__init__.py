@@ -3,10 +3,13 @@ it leaves, triage records and consultations."""
 
 from .consultation import Consultation, Mode
 from .lifecycle import (
+    DOOR_STEPS,
     MOVES,
     OPEN_STATES,
     QUEUE_PREFIX,
+    REMOTE,
     STEP_OF_STATE,
+    Channel,
     Closed,
     Move,
     MoveRefused,
@@ -25,7 +28,7 @@ from .lifecycle import (
     stale_visits,
     transfer_visit,
 )
-from .master import DocumentType, Instansi, SopStep
+from .master import ArrivalRule, DocumentType, Instansi, SopStep
 from .report_settings import ReportSettings
 from .steps import (
     HAS_STANDARD,
@@ -40,7 +43,8 @@ from .steps import (
 from .triage import Piket, RoutingDecision
 
 __all__ = [
-    "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
+    "ArrivalRule", "DOOR_STEPS", "REMOTE", "Channel", "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD",
+    "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
     "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "clock_text", "close_stale_visits", "finish_consultation", "local_time",

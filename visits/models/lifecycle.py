@@ -7,6 +7,13 @@ record_consultation, finish_consultation, transfer_visit, close_stale_visits) ar
 the screens and the scheduled jobs use it: each checks what its own data must be, then makes its
 move through `advance`.
 
+A consultation that does not come through the door (telepon, WhatsApp, daring, surat/e-mail: its
+`channel`) uses the same table: `record_remote` registers it in the step where the office's work on it
+starts (4, or 5 when the Bidang itself took the call), and the door's moves (arrive, greet, report,
+finish, see_out) are marked for walk-ins only, while "close" ends step 5 of a remote one. So the door's
+steps 1-3 and 6 are never opened for it: no row, nothing missing, late or complied in any report, and
+no second lifecycle to keep in step with this one.
+
 Refusals follow one rule: the wrong person gets PermissionDenied (the screens load a visit with
 visits.access, which says 404 for a visit outside the person's reach); MoveRefused is for the wrong
 order or state, and for data a move cannot take, with the reason in words for the user.
@@ -50,6 +57,21 @@ class State(models.TextChoices):
     DONE = "selesai", "Selesai"
     CANCELLED = "batal", "Batal"
     INCOMPLETE = "tidak_selesai", "Tidak selesai"
+
+
+class Channel(models.TextChoices):
+    """How a consultation reached the office. Only a walk-in goes through the door's steps (1-3, 6)."""
+
+    TATAP_MUKA = "tatap_muka", "Tatap muka"
+    TELEPON = "telepon", "Telepon"
+    WHATSAPP = "whatsapp", "WhatsApp"
+    DARING = "daring", "Daring (rapat video)"
+    SURAT = "surat", "Surat/e-mail"
+
+
+WALK_IN = frozenset({Channel.TATAP_MUKA})
+REMOTE = frozenset(Channel) - WALK_IN
+DOOR_STEPS = frozenset({1, 2, 3, 6})  # "tidak berlaku" for a remote request: never opened, never counted
 
 
 # The SOP step a visit is in while in each open state.
@@ -98,6 +120,7 @@ class Move:
     guard: Callable[["Visit", dict], str | None] | None = None  # a refusal message, or None
     page: str = ""  # the URL name of the page with the move's own form; "" for a button (and a note)
     is_receipt: bool = False  # stamps the official's receiving inside step 5 instead of ending a step
+    channels: frozenset = frozenset(Channel)  # the channels whose visits make this move (the door's: walk-ins)
 
     @property
     def is_one_click(self) -> bool:
@@ -114,11 +137,11 @@ MOVES: dict[str, Move] = {
     move.name: move
     for move in [
         Move("arrive", "Catat kedatangan", "dicatat kedatangannya",
-             frozenset({State.ARRIVING}), State.GREETING, (policy.FRONT_DESK,)),
+             frozenset({State.ARRIVING}), State.GREETING, (policy.FRONT_DESK,), channels=WALK_IN),
         Move("greet", "Sambut", "disambut",
-             frozenset({State.GREETING}), State.REPORTING, (policy.FRONT_DESK,)),
+             frozenset({State.GREETING}), State.REPORTING, (policy.FRONT_DESK,), channels=WALK_IN),
         Move("report", "Laporkan ke Kasubbag", "dilaporkan ke Kasubbag Umum",
-             frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,)),
+             frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,), channels=WALK_IN),
         Move("route", "Arahkan ke Bidang", "diarahkan ke Bidang",
              frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,),
              sets=("bidang", "topic", "assigned_to", "keperluan"), guard=_needs_bidang, page="visits:triage_route"),
@@ -126,9 +149,14 @@ MOVES: dict[str, Move] = {
              frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,), guard=_official_of_the_bidang,
              is_receipt=True),
         Move("finish", "Selesai konsultasi", "selesai berkonsultasi",
-             frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,), guard=_consultation_recorded),
+             frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,), guard=_consultation_recorded,
+             channels=WALK_IN),
+        # A remote consultation has no door to see the guest out of: the Bidang closes it (no step 6).
+        Move("close", "Tutup konsultasi", "ditutup konsultasinya",
+             frozenset({State.CONSULTING}), State.DONE, (policy.CONSULT,), guard=_consultation_recorded,
+             channels=REMOTE),
         Move("see_out", "Antar keluar", "diantar keluar",
-             frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,)),
+             frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,), channels=WALK_IN),
         Move("transfer", "Alihkan ke Bidang lain", "dialihkan",
              frozenset({State.WAITING, State.CONSULTING}), State.TRIAGE, (policy.CONSULT,),
              ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to"),
@@ -172,6 +200,10 @@ class Visit(models.Model):
         "jumlah orang", default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
     keperluan = models.TextField("keperluan", max_length=1000)
+    channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
+    # The arrival checklist as ticked at check-in ([{"item": ..., "ok": ...}]); complete: None when off.
+    arrival_checks = models.JSONField("protokol kedatangan", default=list, blank=True)
+    arrival_complete = models.BooleanField("protokol kedatangan lengkap", null=True, blank=True)
     arrived_at = models.DateTimeField("waktu datang")
     state = models.CharField("tahap", max_length=20, choices=State.choices, default=State.ARRIVING)
     bidang = models.ForeignKey(
@@ -227,6 +259,19 @@ class Visit(models.Model):
     def is_open(self) -> bool:
         return self.state in OPEN_STATES
 
+    @property
+    def is_remote(self) -> bool:
+        return self.channel in REMOTE
+
+    @property
+    def closing_move(self) -> str:
+        """The move that ends step 5: a walk-in goes back to the desk, a remote request is closed."""
+        return "close" if self.is_remote else "finish"
+
+    def applies(self, step_number: int) -> bool:
+        """Whether an SOP step applies to this visit: the door's steps do not to a remote request."""
+        return not (self.is_remote and step_number in DOOR_STEPS)
+
     def current_step(self) -> "VisitStep | None":
         return self.steps.filter(ended_at__isnull=True).first()
 
@@ -234,41 +279,67 @@ class Visit(models.Model):
         """The moves this user may make now, in the table's order (the board's buttons)."""
         return [
             move for move in MOVES.values()
-            if self.state in move.sources and any(policy.can_act_as(user, r, self) for r in move.roles)
+            if self.state in move.sources and self.channel in move.channels
+            and any(policy.can_act_as(user, r, self) for r in move.roles)
         ]
 
     # --- the lifecycle -------------------------------------------------------------------
 
     @classmethod
     def check_in(cls, *, by, guest_name, origin, keperluan, phone="", party_size=1,
-                 arrived_at=None, at=None) -> "Visit":
-        """Log a guest's arrival (step 1) and give them the day's next queue number."""
+                 arrived_at=None, at=None, arrival=None) -> "Visit":
+        """Log a guest's arrival (step 1) and give them the day's next queue number. `arrival`: the
+        checklist as ticked (visits.arrival.checklist)."""
         at = at or clock.now()
         policy.require(policy.can_front_desk, by)
         with transaction.atomic():
             visit = cls._register(at=at, arrived_at=arrived_at or at, created_by=by, event_by=by,
                                   guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
-                                  party_size=party_size)
+                                  party_size=party_size, **(arrival or {}))
             visit.advance("arrive", by=by, at=at)
         return visit
 
     @classmethod
-    def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None) -> "Visit":
+    def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None,
+                          arrival=None) -> "Visit":
         """A guest's own check-in at the kiosk: a queue number and step 1, which the petugas confirms
         with the "arrive" move. No person recorded it: `created_by` and the event's `by` stay empty."""
         at = at or clock.now()
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, phone=phone,
                                  note=f"kios: {kiosk_name}", guest_name=guest_name, origin=origin,
-                                 keperluan=keperluan)
+                                 keperluan=keperluan, **(arrival or {}))
+
+    @classmethod
+    def record_remote(cls, *, by, channel, guest_name, origin, keperluan, phone="", at=None) -> "Visit":
+        """A request by telephone, WhatsApp, video meeting or letter, recorded by whoever took it.
+
+        There is no door, so it starts where the SOP's work starts: taken by the Kasubbag or the
+        piket, at step 4 (to be routed like a walk-in); taken by a Bidang's own staff, at step 5,
+        already the Bidang's (they took the call). Steps 1-3 and 6 never open: they do not apply.
+        """
+        at = at or clock.now()
+        if channel not in REMOTE:
+            raise MoveRefused("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail).")
+        if policy.can_triage(by):
+            start = {"state": State.TRIAGE}
+        elif policy.can_consult(by):
+            start = {"state": State.WAITING, "bidang_id": by.bidang_id, "assigned_to": by}
+        else:
+            raise PermissionDenied("Anda tidak berwenang mencatat permintaan konsultasi.")
+        with transaction.atomic():
+            return cls._register(at=at, arrived_at=at, created_by=by, event_by=by, channel=channel,
+                                 guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
+                                 note=f"permintaan {Channel(channel).label.lower()}", **start)
 
     @classmethod
     def _register(cls, *, at, arrived_at, created_by, event_by, note="", **guest) -> "Visit":
-        """The visit row with the day's next queue number, its step 1 and its first history row."""
+        """The visit row with the day's next queue number, its first step (1 at the door; 4 or 5 for a
+        remote request) and its first history row."""
         day = timezone.localdate(arrived_at)
         visit = cls.objects.create(day=day, queue_seq=_next_queue_seq(day), arrived_at=arrived_at,
                                    created_by=created_by, created_at=at, **guest)
-        visit._open_step(1, at=arrived_at)
+        visit._open_step(visit.step, at=arrived_at)
         VisitEvent.objects.create(visit=visit, at=at, by=event_by, action="check_in", to_state=visit.state,
                                   note=note)
         return visit
@@ -298,6 +369,9 @@ class Visit(models.Model):
     def _check_move(self, move: Move, by, fields: dict) -> None:
         if not any(policy.can_act_as(by, role, self) for role in move.roles):
             raise PermissionDenied(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
+        if self.channel not in move.channels:
+            raise MoveRefused(f"Langkah \u201c{move.label}\u201d tidak berlaku untuk konsultasi "
+                              f"{self.get_channel_display().lower()}.")
         if self.state not in move.sources:
             raise MoveRefused(self._why_not_now(move))
         refusal = move.guard(self, fields) if move.guard else None
@@ -479,13 +553,14 @@ def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
 
 
 def finish_consultation(*, visit, by, documents=None, at=None, **fields) -> Consultation:
-    """Save the record and close step 5 together: the guest goes back to the desk to be seen out.
+    """Save the record and close step 5 together: the guest goes back to the desk to be seen out
+    (a remote request is closed: the visit is done).
 
     Either both happen or neither does (a refused move leaves the earlier draft as it was).
     """
     with transaction.atomic():
         consultation = record_consultation(visit=visit, by=by, documents=documents, **fields)
-        visit.advance("finish", by=by, at=at)
+        visit.advance(visit.closing_move, by=by, at=at)
     return consultation
 
 
@@ -525,7 +600,8 @@ def stale_visits(*, at):
 
 def missing_steps_note(visit) -> str:
     names = dict(SopStep.objects.values_list("number", "short_name"))
-    missing = [f"{number}. {names.get(number, '')}".strip() for number in range(visit.step, 7)]
+    missing = [f"{number}. {names.get(number, '')}".strip() for number in range(visit.step, 7)
+               if visit.applies(number)]
     received = visit.state == State.CONSULTING
     detail = " (tamu sudah diterima, konsultasi belum ditutup)" if received else ""
     return f"Ditutup otomatis setelah jam kantor; langkah belum tercatat: {'; '.join(missing)}{detail}."

@@ -61,3 +61,20 @@ class DocumentType(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+
+class ArrivalRule(models.Model):
+    """One item of the arrival checklist the desk and the kiosk tick at check-in (the manual's health
+    protocol by default). With no active item the checklist is off."""
+
+    text = models.CharField("butir", max_length=120, unique=True)
+    order = models.PositiveSmallIntegerField("urutan", default=0)
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["order", "text"]
+        verbose_name = "butir protokol kedatangan"
+        verbose_name_plural = "protokol kedatangan"
+
+    def __str__(self) -> str:
+        return self.text

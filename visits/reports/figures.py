@@ -1,8 +1,8 @@
 """The SOP compliance report of a scope, every figure computed by an aggregate query.
 
 A report runs a fixed number of queries whatever the number of visits: one for the visit counts,
-one per table (per step, Bidang, topic, officer, day), one for the worst cases and two for the
-SOP steps and the threshold.
+one per table (per step, Bidang, topic, officer, day, channel, office/remote per Bidang), one for the
+worst cases and two for the SOP steps and the threshold.
 """
 
 from contextlib import contextmanager
@@ -11,7 +11,18 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 
-from ..models import HAS_STANDARD, OVER_STANDARD, WITHIN_STANDARD, ReportSettings, SopStep, State, clock_text
+from ..models import (
+    DOOR_STEPS,
+    HAS_STANDARD,
+    OVER_STANDARD,
+    REMOTE,
+    WITHIN_STANDARD,
+    Channel,
+    ReportSettings,
+    SopStep,
+    State,
+    clock_text,
+)
 from .scope import Scope
 from .sql import Percentile, SecondsBetween
 
@@ -65,12 +76,16 @@ class Report:
     by_topic: list[dict]
     by_officer: list[dict]
     by_day: list[dict]
+    by_channel: list[dict] = field(default_factory=list)
+    by_bidang_place: list[dict] = field(default_factory=list)
     worst: list = field(default_factory=list)
 
     @property
     def monitoring(self) -> list[dict]:
         """The rows of the "Monitoring Pelaksanaan SOP AP" sheet (PermenPANRB 35/2012)."""
-        return [monitoring_row(step, self.threshold) for step in self.steps]
+        completeness = kelengkapan(self.headline)
+        return [{**monitoring_row(step, self.threshold, remote=self.headline.get("remote", 0)),
+                 "kelengkapan": completeness if step["number"] == 1 else "—"} for step in self.steps]
 
 
 def build_report(scope: Scope, *, worst_limit: int = WORST_LIMIT) -> Report:
@@ -103,6 +118,8 @@ def _report(scope: Scope, worst_limit: int) -> Report:
                          empty="Tanpa topik"),
         by_officer=by_officer(steps),
         by_day=by_day(steps, scope),
+        by_channel=by_channel(steps),
+        by_bidang_place=by_bidang_place(scope),
         worst=worst_cases(steps, worst_limit),
     )
 
@@ -114,6 +131,9 @@ def headline(scope: Scope, sop_steps: list[dict]) -> dict:
         visits=Count("id"),
         finished=Count("id", filter=Q(state=State.DONE)),
         cancelled=Count("id", filter=Q(state=State.CANCELLED)),
+        remote=Count("id", filter=Q(channel__in=REMOTE)),
+        arrivals=Count("id", filter=Q(arrival_complete__isnull=False)),
+        arrivals_complete=Count("id", filter=Q(arrival_complete=True)),
     )
     totals = {key: sum(step[key] for step in sop_steps) for key in ("steps", "with_standard", "within")}
     consultation = next((step for step in sop_steps if step["number"] == 5), {})
@@ -160,6 +180,28 @@ def by_officer(steps) -> list[dict]:
     return rows
 
 
+def by_channel(steps) -> list[dict]:
+    """Compliance per channel. A remote request has no rows for the door's steps (they do not apply),
+    so its figures are those of steps 4 and 5 only."""
+    labels = dict(Channel.choices)
+    order = {value: rank for rank, value in enumerate(Channel.values)}
+    rows = (steps.values(code=F("visit__channel"))
+            .annotate(visits=Count("visit", distinct=True), **_compliance(), **_waiting_and_consultation())
+            .order_by("code"))
+    shaped = [_shaped({**row, "label": labels.get(row["code"], row["code"])}) for row in rows]
+    return sorted(shaped, key=lambda row: order.get(row["code"], len(order)))
+
+
+def by_bidang_place(scope: Scope) -> list[dict]:
+    """Consultations served in the office (tatap muka) and remotely, per Bidang: one aggregate query."""
+    rows = (scope.visits().filter(bidang__isnull=False).values("bidang__code", "bidang__name")
+            .annotate(in_office=Count("id", filter=~Q(channel__in=REMOTE)),
+                      remote=Count("id", filter=Q(channel__in=REMOTE)), sort=Max("bidang__order"))
+            .order_by("sort", "bidang__name"))
+    return [{"label": row["bidang__name"], "code": row["bidang__code"], "in_office": row["in_office"],
+             "remote": row["remote"], "total": row["in_office"] + row["remote"]} for row in rows]
+
+
 def by_day(steps, scope: Scope) -> list[dict]:
     """Every day of the period, those without steps too, so the trend has no silent gaps."""
     rows = {row["day"]: _shaped(row) for row in steps.values(day=F("visit__day")).order_by("day").annotate(
@@ -177,8 +219,17 @@ def worst_cases(steps, limit: int) -> list:
     )
 
 
-def monitoring_row(step: dict, threshold: int) -> dict:
-    """Assessment, note and action for one SOP step, from its share within standard."""
+def kelengkapan(headline: dict) -> str:
+    """The sheet's Mutu Baku "Kelengkapan" of step 1: how many arrivals ticked the whole checklist."""
+    arrivals, complete = headline.get("arrivals", 0), headline.get("arrivals_complete", 0)
+    if not arrivals:
+        return "Tanpa daftar periksa"
+    return f"{complete} dari {arrivals} kedatangan lengkap ({percent_text(percent(complete, arrivals))})"
+
+
+def monitoring_row(step: dict, threshold: int, *, remote: int = 0) -> dict:
+    """Assessment, note and action for one SOP step, from its share within standard. A door step
+    says how many remote requests it did not apply to (they are in none of its figures)."""
     figures = (f"median {clock(step['median'])}, persentil 90 {clock(step['p90'])}, "
                f"terlama {clock(step['longest'])}")
     if step["standard_minutes"] is None:
@@ -196,6 +247,8 @@ def monitoring_row(step: dict, threshold: int) -> dict:
         note = _note(step, figures)
         action = (f"Evaluasi penyebab keterlambatan bersama {step['performer']}; pastikan petugas pengganti "
                   f"tersedia dan tindak lanjuti kasus terlama.")
+    if remote and step["number"] in DOOR_STEPS:
+        note = f"{note} Tidak berlaku untuk {remote} permintaan jarak jauh (tidak dihitung)."
     return {"number": step["number"], "name": step["name"], "assessment": assessment, "note": note,
             "action": action, "good": assessment == GOOD}
 

@@ -1,4 +1,5 @@
-"""What a report covers: a period of days (pojok.periods) and the optional Bidang, topic, officer and origin.
+"""What a report covers: a period of days (pojok.periods) and the optional Bidang, topic, officer, origin
+and channel (tatap muka, telepon, ...).
 
 The SOP report uses all of them; the IKM report (survey) the period, Bidang and topic.
 """
@@ -9,7 +10,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from pojok.periods import Period
 
-from ..models import StepResult, Visit, VisitStep
+from ..models import Channel, StepResult, Visit, VisitStep
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Scope:
     topic: object = None  # routing.Topic
     officer: object = None  # the user who recorded the steps
     origin: str = ""
+    channel: str = ""  # a Channel value; "" for every channel
 
     def visits(self) -> QuerySet:
         """The visits of the period that the filters choose."""
@@ -29,6 +31,8 @@ class Scope:
             visits = visits.filter(topic=self.topic)
         if self.origin:
             visits = visits.filter(origin__icontains=self.origin)
+        if self.channel:
+            visits = visits.filter(channel=self.channel)
         if self.officer is not None:
             recorded = VisitStep.objects.filter(visit=OuterRef("pk"), ended_by=self.officer)
             visits = visits.filter(Exists(recorded))
@@ -50,6 +54,8 @@ class Scope:
             steps = steps.filter(visit__topic=self.topic)
         if self.origin:
             steps = steps.filter(visit__origin__icontains=self.origin)
+        if self.channel:
+            steps = steps.filter(visit__channel=self.channel)
         if self.officer is not None:
             steps = steps.filter(ended_by=self.officer)
         return steps
@@ -60,5 +66,6 @@ class Scope:
         chosen += [(label, str(value)) for label, value in [
             ("Bidang", self.bidang), ("Topik", self.topic),
             ("Petugas", getattr(self.officer, "display_name", None)), ("Asal instansi memuat", self.origin),
+            ("Kanal", Channel(self.channel).label if self.channel else None),
         ] if value]
         return chosen

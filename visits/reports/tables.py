@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 from django.utils import timezone
 
-from ..models.lifecycle import QUEUE_PREFIX
+from ..models.lifecycle import QUEUE_PREFIX, Channel
 from .figures import Report
 
 DIMENSION_HEADER = ["Nama", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
@@ -29,12 +29,16 @@ class Table:
 def tables(report: Report) -> list[Table]:
     return [summary(report), per_step(report), dimension("Per Bidang", report.by_bidang),
             dimension("Per topik", report.by_topic), dimension("Per petugas", report.by_officer),
+            dimension("Per kanal", report.by_channel), place(report),
             per_day(report), worst(report), monitoring(report)]
 
 
 def summary(report: Report) -> Table:
     h = report.headline
-    rows = [["Kunjungan", h["visits"]], ["Selesai", h["finished"]], ["Batal", h["cancelled"]],
+    rows = [["Kunjungan", h["visits"]], ["Jarak jauh", h["remote"]], ["Selesai", h["finished"]],
+            ["Batal", h["cancelled"]],
+            ["Kedatangan dengan daftar periksa", h["arrivals"]],
+            ["Kedatangan dengan protokol lengkap", h["arrivals_complete"]],
             ["Langkah tercatat", h["steps"]], ["Langkah dengan standar", h["with_standard"]],
             ["Sesuai standar", h["within"]], ["Kepatuhan SOP (%)", h["share"]],
             ["Median waktu tunggu (detik)", h["median_wait"]],
@@ -58,6 +62,11 @@ def dimension(title: str, rows: list[dict]) -> Table:
          r["median_wait"], r["median_consult"]] for r in rows])
 
 
+def place(report: Report) -> Table:
+    return Table("Di kantor vs jarak jauh", ["Bidang", "Di kantor", "Jarak jauh", "Jumlah"], [
+        [r["label"], r["in_office"], r["remote"], r["total"]] for r in report.by_bidang_place])
+
+
 def per_day(report: Report) -> Table:
     header = ["Tanggal", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
               "Kepatuhan (%)"]
@@ -67,22 +76,25 @@ def per_day(report: Report) -> Table:
 
 
 def worst(report: Report) -> Table:
-    header = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Langkah", "Standar (menit)",
+    header = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Kanal", "Langkah", "Standar (menit)",
               "Durasi (detik)", "Lewat (detik)", "Dicatat oleh", "Riwayat"]
     return Table("Kasus lewat standar (terlama)", header, [
         [s.visit.day.isoformat(), s.visit.queue_number, s.visit.guest_name, s.visit.origin,
-         str(s.visit.bidang or ""), s.number, s.standard_minutes, s.duration_seconds, s.over_seconds,
+         str(s.visit.bidang or ""), s.visit.get_channel_display(), s.number, s.standard_minutes, s.duration_seconds,
+         s.over_seconds,
          s.ended_by.display_name if s.ended_by else "", reverse("visits:detail", args=[s.visit_id])]
         for s in report.worst])
 
 
 def monitoring(report: Report) -> Table:
-    return Table("Monitoring Pelaksanaan SOP AP", ["No", "Prosedur", "Penilaian", "Catatan", "Tindakan"], [
-        [m["number"], m["name"], m["assessment"], m["note"], m["action"]] for m in report.monitoring])
+    header = ["No", "Prosedur", "Kelengkapan", "Penilaian", "Catatan", "Tindakan"]
+    return Table("Monitoring Pelaksanaan SOP AP", header, [
+        [m["number"], m["name"], m["kelengkapan"], m["assessment"], m["note"], m["action"]]
+        for m in report.monitoring])
 
 
 DETAIL_HEADER = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Topik", "Langkah", "Mulai",
-                 "Selesai", "Durasi (detik)", "Standar (menit)", "Sesuai standar", "Dicatat oleh"]
+                 "Selesai", "Durasi (detik)", "Standar (menit)", "Sesuai standar", "Dicatat oleh", "Kanal"]
 
 
 def detail_rows(report: Report, *, chunk_size: int = 2000):
@@ -90,13 +102,14 @@ def detail_rows(report: Report, *, chunk_size: int = 2000):
     rows = (report.scope.done_steps()
             .order_by("visit__day", "visit__queue_seq", "number")
             .values_list("visit__day", "visit__queue_seq", "visit__guest_name", "visit__origin",
-                         "visit__bidang__name", "visit__topic__name", "number", "started_at", "ended_at",
-                         "duration_seconds", "standard_minutes", "ended_by__username"))
-    for day, seq, guest, origin, bidang, topic, number, started, ended, seconds, standard, by in rows.iterator(
-            chunk_size=chunk_size):
+                         "visit__bidang__name", "visit__topic__name", "visit__channel", "number", "started_at",
+                         "ended_at", "duration_seconds", "standard_minutes", "ended_by__username"))
+    channels = dict(Channel.choices)
+    for day, seq, guest, origin, bidang, topic, channel, number, started, ended, seconds, standard, by in (
+            rows.iterator(chunk_size=chunk_size)):
         verdict = "" if standard is None else ("ya" if seconds <= standard * 60 else "tidak")
         yield [day.isoformat(), f"{QUEUE_PREFIX}-{seq:03d}", guest, origin, bidang or "", topic or "", number,
-               _local(started), _local(ended), seconds, standard, verdict, by or ""]
+               _local(started), _local(ended), seconds, standard, verdict, by or "", channels.get(channel, channel)]
 
 
 def _local(moment) -> str:

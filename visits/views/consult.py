@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok.idempotency import idempotent
 
-from .. import policy
+from .. import policy, whatsapp
 from ..access import CONSULT, CONSULTATION, visit_for
 from ..forms.consult import ConsultationForm, ReceiveForm, TransferForm
 from ..models import (
@@ -53,6 +53,7 @@ def _page(request, visit, consultation, may_act, *, form=None, transfer_form=Non
         request,
         "visits/consult/page.html",
         {
+            "wa": _wa_links(visit, consultation) if may_act else None,
             "visit": visit,
             "consultation": consultation,
             "editable": editable,
@@ -66,6 +67,16 @@ def _page(request, visit, consultation, may_act, *, form=None, transfer_form=Non
         },
         status=status,
     )
+
+
+def _wa_links(visit, consultation) -> dict:
+    """The guest's WhatsApp links for the Bidang: to answer or reach them, the call, the follow-up."""
+    links = {"contact": whatsapp.answer_remote(visit)}
+    if visit.state == State.WAITING and not visit.is_remote:
+        links["called"] = whatsapp.called(visit)
+    if consultation is not None and consultation.follow_up_needed:
+        links["follow_up"] = whatsapp.follow_up(consultation)
+    return links
 
 
 @login_required
@@ -90,6 +101,10 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     except MoveRefused as refusal:
         messages.error(request, f"Catatan belum disimpan: {refusal}")
         return _page(request, visit, consultation, may_act, form=form)
+    if closing and visit.is_remote:
+        messages.success(request, f"{visit.queue_number} {visit.guest_name}: konsultasi "
+                                  f"{visit.get_channel_display().lower()} ditutup.")
+        return redirect("visits:inbox")
     if closing:
         messages.success(
             request,

@@ -11,7 +11,7 @@ from pojok import clock
 from pojok.idempotency import idempotent
 from pojok.personal_data import ANONYMIZED_NAME
 
-from .. import policy
+from .. import policy, whatsapp
 from ..access import FRONT_DESK, visit_for
 from ..forms.desk import CancelForm, CheckInForm
 from ..models import State, Visit
@@ -52,6 +52,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
         visit = Visit.check_in(
             by=request.user, guest_name=data["guest_name"], origin=data["origin"], phone=data["phone"],
             party_size=data["party_size"], keperluan=data["keperluan"], arrived_at=data["arrival_time"],
+            arrival=form.arrival_fields(),
         )
         messages.success(request, f"Tamu {visit.guest_name} tercatat dengan nomor antrean {visit.queue_number}.")
         return redirect("visits:slip", pk=visit.pk)
@@ -83,4 +84,4 @@ def returning_guests(request: HttpRequest) -> HttpResponse:
 @require_GET
 def slip(request: HttpRequest, pk: int) -> HttpResponse:
     visit = visit_for(request.user, pk, purpose=FRONT_DESK)
-    return render(request, "visits/desk/slip.html", {"visit": visit})
+    return render(request, "visits/desk/slip.html", {"visit": visit, "wa": whatsapp.queue_number(visit)})

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
+from presence.models import Status
+from presence.today import office_staff, with_status
 
 from .. import policy
 from ..access import CONSULT, visit_for
@@ -96,7 +98,10 @@ def _context(user) -> dict:
 @require_GET
 def inbox(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_consult, request.user)
-    return render(request, "visits/inbox/inbox.html", _context(request.user))
+    colleagues = with_status(office_staff(request.user.bidang))
+    mine = next((person.presence for person in colleagues if person.pk == request.user.pk), Status.WFO)
+    context = {**_context(request.user), "colleagues": colleagues, "my_status": mine, "statuses": Status.choices}
+    return render(request, "visits/inbox/inbox.html", context)
 
 
 @login_required

@@ -28,6 +28,7 @@ CSV_HEADER = [
     "Tindak lanjut",
     "Batas tindak lanjut",
     "Tindak lanjut selesai",
+    "Kanal",
 ]
 
 
@@ -89,6 +90,7 @@ def _csv_row(consultation) -> list[str]:
         "ya" if consultation.follow_up_needed else "tidak",
         consultation.follow_up_due.isoformat() if consultation.follow_up_due else "",
         timezone.localtime(done).strftime("%Y-%m-%d %H:%M") if done else "",
+        visit.get_channel_display(),
     ]
 
 

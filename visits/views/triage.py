@@ -21,7 +21,7 @@ from .. import policy
 from ..access import TRIAGE, visit_for
 from ..forms.triage import PeriodForm, PiketForm, RouteForm
 from ..models import MoveRefused, Piket, RoutingRefused, State, Visit, VisitStep, route_visit
-from ..triage import name_piket, on_duty, remove_piket, routing_quality, triage_queue
+from ..triage import name_piket, officials_today, on_duty, remove_piket, routing_quality, triage_queue
 from .common import board_rows
 
 
@@ -52,13 +52,17 @@ def queue_rows(request: HttpRequest) -> HttpResponse:
     return render(request, "visits/triage/_queue_rows.html", {"rows": board_rows(triage_queue(), request.user)})
 
 
-def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list]:
-    """The form, with the suggestion for the keperluan as it stands preselected."""
+def _route_form(visit: Visit, data=None) -> tuple[RouteForm, list, dict]:
+    """The form, with the suggestion for the keperluan as it stands preselected: the Bidang, the topic
+    and, of that Bidang's officials, the first one in the office today (none when nobody is in)."""
     keperluan = (data or {}).get("keperluan", visit.keperluan)
     suggestions = suggest(keperluan)
     top = suggestions[0]
-    initial = {"keperluan": visit.keperluan, "bidang": top.bidang_id, "topic": top.topic_id}
-    return RouteForm(data, initial=initial), suggestions
+    officials = officials_today(visit)
+    present = next((o for o in officials.get(top.bidang_id, {}).get("people", []) if o.in_office), None)
+    initial = {"keperluan": visit.keperluan, "bidang": top.bidang_id, "topic": top.topic_id,
+               "assigned_to": present.pk if present else None}
+    return RouteForm(data, initial=initial, presence=officials), suggestions, officials
 
 
 @login_required
@@ -71,7 +75,7 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
     if visit.state != State.TRIAGE:
         messages.info(request, f"{visit.queue_number} {visit.guest_name} tidak sedang menunggu diarahkan.")
         return redirect("visits:triage")
-    form, suggestions = _route_form(visit, request.POST if request.method == "POST" else None)
+    form, suggestions, officials = _route_form(visit, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             decision = route_visit(visit=visit, by=request.user, **form.cleaned_data)
@@ -85,6 +89,7 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("visits:triage")
     step = visit.open_steps[0] if visit.open_steps else None
     context = {"visit": visit, "step": step, "form": form, "suggestions": suggestions, "top": suggestions[0],
+               "officials": officials.values(),
                "transfers": visit.events.filter(action="transfer").select_related("by")}
     return render(request, "visits/triage/route.html", context, status=400 if form.errors else 200)
 

@@ -82,6 +82,34 @@ def _receive(w):
             "shown": lambda: [("staf", reverse("visits:consultation", args=[visit.pk]))]}
 
 
+def _remote(w):
+    def shown():
+        visit = _latest_visit()
+        return [("kasubbag", reverse("visits:triage")), ("kasubbag", reverse("visits:triage_route", args=[visit.pk])),
+                ("kasubbag", reverse("visits:detail", args=[visit.pk]))]
+    base = {"channel": "telepon", "guest_name": "Pak Joko", "origin": "Dinas Sosial", "phone": "0812-3456-7890",
+            "keperluan": "Konsultasi SPJ"}
+    return {"url": reverse("visits:remote_new"), "base": lambda: base, "shown": shown}
+
+
+def _presence_arrange(w):
+    return {"url": reverse("presence:day"),
+            "base": lambda: {"action": "semua", "day": clock.today().isoformat(), "status": "wfh", "bidang": ""},
+            "shown": lambda: [("kasubbag", reverse("presence:day")), ("staf", reverse("visits:inbox"))]}
+
+
+def _presence_person(w):
+    return {"url": reverse("presence:day"),
+            "base": lambda: {"action": "orang", "day": clock.today().isoformat(), "status": "cuti",
+                             "user": w.user("staf").pk},
+            "shown": lambda: [("kasubbag", reverse("presence:day")), ("staf", reverse("visits:inbox"))]}
+
+
+def _presence_mine(w):
+    return {"url": reverse("presence:mine"), "base": lambda: {"status": "wfh", "next": "/bidang/"},
+            "shown": lambda: [("staf", reverse("visits:inbox")), ("kasubbag", reverse("presence:day"))]}
+
+
 def _route(w):
     visit = w.visit("triage")
     anggaran = Bidang.objects.get(code="anggaran").pk
@@ -217,7 +245,7 @@ def _user(w):
 
 POST_TARGETS = [
     Target("check_in", "petugas",
-           ["guest_name", "origin", "phone", "party_size", "keperluan", "arrival_time"],
+           ["guest_name", "origin", "phone", "party_size", "keperluan", "arrival_time", "arrival"],
            _check_in, ("visits.forms.desk.CheckInForm",)),
     Target("cancel", "petugas", ["note", "next"], _cancel, ("visits.forms.desk.CancelForm",), form_key=""),
     Target("consultation", "staf", ["mode", "problem", "outcome", "other_documents", "documents",
@@ -228,6 +256,13 @@ POST_TARGETS = [
     Target("receive", "staf", ["official"], _receive, ("visits.forms.consult.ReceiveForm",), form_key=""),
     Target("route", "kasubbag", ["keperluan", "bidang", "topic", "assigned_to", "override_reason"], _route,
            ("visits.forms.triage.RouteForm",)),
+    Target("remote_request", "kasubbag", ["channel", "guest_name", "origin", "phone", "keperluan"], _remote,
+           ("visits.forms.remote.RemoteRequestForm",)),
+    Target("presence_arrange", "kasubbag", ["action", "day", "status", "bidang"], _presence_arrange,
+           ("presence.forms.ArrangeForm",), form_key="arrange_form"),
+    Target("presence_person", "kasubbag", ["day", "status", "user"], _presence_person,
+           ("presence.forms.PersonForm",), form_key=""),
+    Target("presence_mine", "staf", ["status", "next"], _presence_mine, ("presence.forms.MineForm",), form_key=""),
     Target("piket", "kasubbag", ["user", "day"], _piket, ("visits.forms.triage.PiketForm",),
            form_key="piket_form"),
     Target("survey", "anon", ["suggestion", "is_complaint", "u1", "u9", "sex", "occupation"], _survey,
@@ -236,7 +271,7 @@ POST_TARGETS = [
            ("survey.forms.FollowUpPlanForm",), form_key="plan_form"),
     Target("follow_up_status", "pimpinan", ["status", "note", "dari", "sampai"], _plan_status,
            ("survey.forms.PlanStatusForm",), form_key=""),
-    Target("kiosk", "device", ["guest_name", "origin", "keperluan", "key"], _kiosk,
+    Target("kiosk", "device", ["guest_name", "origin", "keperluan", "key", "arrival"], _kiosk,
            ("lobby.kiosk.KioskForm",)),
     Target("booking", "guest", ["guest_name", "origin", "phone", "email", "keperluan", "planned_date",
                                 "part_of_day", "website", "started"], _booking,
@@ -274,14 +309,15 @@ GET_TARGETS = [
     _get("suggest", "petugas", ["routing:suggest"], ["q"]),
     _get("returning_guests", "petugas", ["visits:returning_guests"], ["guest_name", "phone"]),
     _get("consultation_search", "pimpinan", ["visits:consultation_search", "visits:consultation_export"],
-         ["q", "tamu", "asal", "topik", "dokumen", "dari", "sampai", "bidang", "halaman"],
+         ["q", "tamu", "asal", "topik", "dokumen", "dari", "sampai", "bidang", "halaman", "kanal"],
          ("visits.forms.search.SearchForm",)),
     _get("consultation_search_staf", "staf", ["visits:consultation_search"],
          ["q", "tamu", "bidang", "halaman"]),
     _get("reports", "pimpinan", ["visits:reports", "visits:report_print", "visits:report_csv",
                                  "visits:report_xlsx"],
-         ["periode", "bulan", "dari", "sampai", "bidang", "topik", "petugas", "asal"],
+         ["periode", "bulan", "dari", "sampai", "bidang", "topik", "petugas", "asal", "kanal"],
          ("visits.forms.reports.ReportFilterForm",)),
+    _get("presence_day", "kasubbag", ["presence:day"], ["tanggal"], ("presence.forms.DayForm",)),
     _get("routing_quality", "kasubbag", ["visits:routing_quality"], ["dari", "sampai"],
          ("visits.forms.triage.PeriodForm",)),
     _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",),

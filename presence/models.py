@@ -1,0 +1,36 @@
+"""Who is in the office each working day: the manual's zone-based work system (SE MenPANRB 67/2020,
+SE Bupati Lampung Selatan 8/2020). A person without a row for the day works in the office (WFO)."""
+
+from django.conf import settings
+from django.db import models
+
+
+class Status(models.TextChoices):
+    WFO = "wfo", "WFO (di kantor)"
+    WFH = "wfh", "WFH (bekerja dari rumah)"
+    DINAS_LUAR = "dinas_luar", "Dinas luar"
+    CUTI = "cuti", "Cuti"
+    SAKIT = "sakit", "Sakit"
+
+
+IN_OFFICE = Status.WFO
+REACHABLE = frozenset({Status.WFO, Status.WFH, Status.DINAS_LUAR})  # working, so may answer remotely
+
+
+class Presence(models.Model):
+    day = models.DateField("tanggal")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="pegawai", on_delete=models.CASCADE,
+                             related_name="presence_days")
+    status = models.CharField("kehadiran", max_length=12, choices=Status.choices)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diatur oleh", null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    set_at = models.DateTimeField("diatur pada")
+
+    class Meta:
+        ordering = ["-day", "user__first_name"]
+        verbose_name = "kehadiran"
+        verbose_name_plural = "kehadiran"
+        constraints = [models.UniqueConstraint(fields=["day", "user"], name="presence_once_per_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day:%d-%m-%Y} {self.user} {self.get_status_display()}"
