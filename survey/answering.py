@@ -75,7 +75,7 @@ def submit_response(*, invitation: Invitation, answers: dict[int, int], profile:
             raise SurveyClosed("Survei untuk kunjungan ini sudah diisi.", title="Terima kasih")
         visit, text = locked.visit, suggestion.strip()
         response = Response.objects.create(
-            day=visit.day, bidang_id=visit.bidang_id, topic_id=visit.topic_id,
+            day=visit.day, bidang_id=visit.bidang_id, topic_id=visit.topic_id, channel=visit.channel,
             suggestion=text, is_complaint=is_complaint and bool(text), **(profile or {}),
         )
         Answer.objects.bulk_create(

@@ -88,10 +88,19 @@ def _plans(book, title: str, plans) -> None:
     sheet.column_dimensions["C"].width = 60
 
 
-def workbook(report: IkmReport, profile: list[dict], suggestions, plans=(), earlier_plans=()) -> bytes:
+def _by_channel(book, channels) -> None:
+    sheet = _sheet(book, "IKM per kanal", ["Kanal", "Responden", "IKM", "Mutu"])
+    for row in channels:
+        append_row(sheet, [row.label, row.respondents, row.ikm_shown, row.grade.letter if row.grade else ""])
+    sheet.column_dimensions["A"].width = 24
+
+
+def workbook(report: IkmReport, profile: list[dict], suggestions, plans=(), earlier_plans=(),
+             channels=()) -> bytes:
     book = Workbook()
     _summary(book, report)
     _by_bidang(book, report)
+    _by_channel(book, channels)
     _profile(book, profile)
     _suggestions(book, suggestions)
     _plans(book, "Rencana tindak lanjut", plans)

@@ -8,6 +8,7 @@ from django import forms
 from pojok import clock
 from pojok.periods import Period
 from routing.models import Bidang, Topic
+from visits.models import Channel
 from visits.reports import Scope
 
 from .models import AgeGroup, Education, FollowUpPlan, Occupation, PlanStatus, Sex, Unsur
@@ -80,6 +81,8 @@ class ReportFilterForm(forms.Form):
                                     empty_label="Semua Bidang")
     topik = forms.ModelChoiceField(label="Topik", queryset=Topic.objects.select_related("bidang"),
                                    required=False, empty_label="Semua topik")
+    kanal = forms.ChoiceField(label="Kanal", choices=[("", "Semua kanal"), *Channel.choices], required=False,
+                              error_messages={"invalid_choice": "Kanal tidak dikenal."})
 
     @staticmethod
     def default_period() -> tuple[date, date]:
@@ -100,7 +103,8 @@ class ReportFilterForm(forms.Form):
         self.is_valid()
         data = self.cleaned_data  # holds only the fields without an error
         period = Period(data.get("dari") or start, data.get("sampai") or end)
-        return Scope(period=period, bidang=data.get("bidang"), topic=data.get("topik"))
+        return Scope(period=period, bidang=data.get("bidang"), topic=data.get("topik"),
+                     channel=data.get("kanal") or "")
 
 
 class FollowUpPlanForm(forms.ModelForm):

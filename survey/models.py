@@ -1,7 +1,7 @@
 """The satisfaction survey's data: the nine unsur, one invitation per visit, and anonymous responses.
 
 Anonymity is a matter of what is stored, not of what is shown. A `Response` carries only the
-visit's Bidang, topic and day — never the visit, the invitation or a time of answering — and its
+visit's Bidang, topic, channel and day — never the visit, the invitation or a time of answering — and its
 key is random, so neither a foreign key, a timestamp nor the order of the rows leads back to the
 guest. The `Invitation` (which does know the visit) records only *that* it was answered.
 """
@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from pojok import clock
+from visits.models import Channel
 
 # Short enough to type from a slip; no 0/o, 1/i/l to misread. 31**8 is about 8.5e11 tokens.
 TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -130,6 +131,8 @@ class Response(models.Model):
         "routing.Topic", verbose_name="topik", null=True, blank=True,
         on_delete=models.PROTECT, related_name="survey_responses",
     )
+    # How the consultation reached the office (visits.Channel): like the Bidang, shared by many guests.
+    channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
     sex = models.CharField("jenis kelamin", max_length=1, choices=Sex.choices, blank=True)
     age_group = models.CharField("usia", max_length=8, choices=AgeGroup.choices, blank=True)
     education = models.CharField("pendidikan", max_length=8, choices=Education.choices, blank=True)

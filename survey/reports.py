@@ -11,7 +11,7 @@ from fractions import Fraction
 from django.db.models import Count, Q, Sum
 
 from routing.models import Bidang
-from visits.models import HAS_STANDARD, WITHIN_STANDARD, State, StepResult, VisitStep
+from visits.models import HAS_STANDARD, WITHIN_STANDARD, Channel, State, StepResult, VisitStep
 from visits.reports import Scope
 
 from .ikm import Grade, grade_of, ikm_of, nrr, shown
@@ -25,6 +25,8 @@ def responses_of(scope: Scope):
         found = found.filter(bidang=scope.bidang)
     if scope.topic:
         found = found.filter(topic=scope.topic)
+    if scope.channel:
+        found = found.filter(channel=scope.channel)
     return found
 
 
@@ -215,3 +217,36 @@ def suggestion_groups(scope: Scope) -> list[dict]:
             .order_by("bidang__order", "bidang__name"))
     return [{"bidang": row["bidang__name"], "suggestions": row["suggestions"], "complaints": row["complaints"],
              "handled": row["handled"], "total": row["suggestions"] + row["complaints"]} for row in rows]
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel: str
+    label: str
+    respondents: int
+    ikm: Fraction | None
+
+    @property
+    def ikm_shown(self):
+        return shown(self.ikm)
+
+    @property
+    def grade(self) -> Grade | None:
+        return grade_of(self.ikm)
+
+
+def ikm_by_channel(scope: Scope) -> list[ChannelRow]:
+    """The IKM of each channel the scope's responses came by (two grouped queries), in Channel's order."""
+    responses = responses_of(scope)
+    numbers = list(Unsur.objects.values_list("number", flat=True))
+    counts = dict(responses.values_list("channel").annotate(n=Count("id")).order_by())
+    totals: dict[str, dict[int, int]] = {}
+    for row in (Answer.objects.filter(response__in=responses).values("response__channel", "unsur")
+                .annotate(total=Sum("value")).order_by()):
+        totals.setdefault(row["response__channel"], {})[row["unsur"]] = row["total"]
+    rows = []
+    for channel, label in Channel.choices:
+        if counts.get(channel):
+            figures = Figures(respondents=counts[channel], totals=totals.get(channel, {}))
+            rows.append(ChannelRow(channel, label, counts[channel], figures.ikm(numbers)))
+    return rows

@@ -19,7 +19,14 @@ from ..follow_up import carried_over, plans_of, set_status, write_plan
 from ..forms import FollowUpPlanForm, PlanStatusForm, ReportFilterForm
 from ..ikm import GRADES
 from ..models import FollowUpPlan, PlanStatus
-from ..reports import grouped_suggestions, ikm_report, respondent_profile, suggestion_groups, suggestions
+from ..reports import (
+    grouped_suggestions,
+    ikm_by_channel,
+    ikm_report,
+    respondent_profile,
+    suggestion_groups,
+    suggestions,
+)
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SUGGESTIONS_PER_PAGE = 20
@@ -37,6 +44,7 @@ def _report_context(request: HttpRequest, query: dict, plan_form: FollowUpPlanFo
         "query": urlencode(query), "grades": GRADES,
         "plans": list(plans_of(scope.period)), "earlier_plans": list(carried_over(scope.period)),
         "suggestion_groups": suggestion_groups(scope), "statuses": PlanStatus.choices,
+        "channels": ikm_by_channel(scope),
     }
     if policy.can_plan_follow_up(request.user):
         period = {"dari": scope.period.start, "sampai": scope.period.end}
@@ -74,7 +82,7 @@ def export(request: HttpRequest) -> HttpResponse:
     context = _report_context(request, request.GET.dict())
     period = context["scope"].period
     content = workbook(context["report"], context["profile"], suggestions(context["scope"]),
-                       context["plans"], context["earlier_plans"])
+                       context["plans"], context["earlier_plans"], context["channels"])
     response = HttpResponse(content, content_type=XLSX)
     name = f"ikm-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

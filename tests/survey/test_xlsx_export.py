@@ -23,7 +23,7 @@ def test_the_workbook_has_the_ikm_the_unsur_and_the_parts(client_of, pimpinan):
     for values in ([4] * 9, [3] * 9, [3] * 9):
         make_response(values, day=date(2026, 11, 3), sex="P")
     book = _book(client_of(pimpinan))
-    assert book.sheetnames == ["IKM", "IKM dan SOP", "Profil responden", "Saran dan pengaduan",
+    assert book.sheetnames == ["IKM", "IKM dan SOP", "IKM per kanal", "Profil responden", "Saran dan pengaduan",
                                "Rencana tindak lanjut", "Tindak lanjut sebelumnya"]
     summary = {row[0]: row[1] for row in book["IKM"].iter_rows(values_only=True) if row and row[0]}
     assert summary["Responden"] == 3

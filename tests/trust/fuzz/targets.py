@@ -323,7 +323,7 @@ GET_TARGETS = [
     _get("survey_start", "anon", ["survey:start"], ["kode"], ("survey.forms.CodeForm",),
          side_tables=frozenset({"pojok_throttlecount"})),  # wrong codes are counted
     _get("ikm", "pimpinan", ["survey:report", "survey:print", "survey:export"],
-         ["dari", "sampai", "bidang", "topik"],
+         ["dari", "sampai", "bidang", "topik", "kanal"],
          ("survey.forms.ReportFilterForm",)),
     _get("lists", "staf", ["visits:follow_ups"], ["halaman"]),
     _get("expected", "petugas", ["booking:expected"], ["tanggal"]),
