@@ -79,6 +79,13 @@ class Page:
         self._wait(timeout).until(EC.text_to_be_present_in_element((by, selector), text))
         return self.driver.find_element(by, selector)
 
+    def click(self, selector):
+        """Click an element after scrolling it to the middle of the window (a longer form puts its
+        button under the bottom edge, where Chromium says another element would receive the click)."""
+        element = self.driver.find_element(By.CSS_SELECTOR, selector)
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element)
+        element.click()
+
     def fill(self, name, value):
         field = self.driver.find_element(By.NAME, name)
         field.clear()

@@ -51,7 +51,7 @@ def test_a_check_in_sent_during_an_outage_is_kept_and_sent_again(page, petugas, 
     page.fill("origin", "Kecamatan Natar")
     page.fill("keperluan", "Konsultasi SPJ dana desa tahap dua")
     outage.on = True
-    page.driver.find_element(By.CSS_SELECTOR, "#check-in-form button[type=submit]").click()
+    page.click("#check-in-form button[type=submit]")
     message = page.wait_for(By.CSS_SELECTOR, "[data-error-page='503'] h1")
     assert message.text == "Data belum tersimpan, silakan coba lagi"
     typed = [dd.text for dd in page.driver.find_elements(By.CSS_SELECTOR, "[data-typed]")]

@@ -17,7 +17,7 @@ def test_petugas_checks_in_greets_and_reports_a_guest(page, petugas):
     page.fill("origin", "Kecamatan Natar")
     page.fill("phone", "0812-3456-7890")
     page.fill("keperluan", "Konsultasi SPJ dana desa")
-    page.driver.find_element(By.CSS_SELECTOR, "#check-in-form button[type=submit]").click()
+    page.click("#check-in-form button[type=submit]")
 
     slip = page.wait_for(By.CSS_SELECTOR, ".visitor-slip")
     assert "A-001" in slip.text and "Rahmat Hidayat" in slip.text and "Kecamatan Natar" in slip.text
