@@ -13,7 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from notifications.outbox import queue_guest_email
+from notifications.outbox import queue_guest_email, queue_guest_whatsapp
 from pojok import clock, locks
 from pojok.security import fingerprint
 from routing.suggest import suggest
@@ -64,6 +64,7 @@ def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_
                     booking = Booking.objects.create(code=new_code(), **fields)
                     if email:
                         _email_code(booking)
+                    _whatsapp_code(booking)
                     return booking
             except IntegrityError:
                 continue
@@ -74,6 +75,13 @@ def _email_code(booking: Booking) -> None:
     body = render_to_string("booking/email.txt", {"booking": booking})
     queue_guest_email(to_email=booking.email, subject=f"Kode pendaftaran {booking.display_code} – Pojok Konsultasi "
                       "BPKAD", body=body)
+
+
+def _whatsapp_code(booking: Booking) -> None:
+    """The code by WhatsApp too, when the Cloud API is configured and the phone is a mobile number."""
+    body = render_to_string("booking/email.txt", {"booking": booking})
+    queue_guest_whatsapp(phone=booking.phone, template=settings.WHATSAPP_TEMPLATE_BOOKING, text=body,
+                         parameters=[booking.display_code, date_format(booking.planned_date, "l, j F Y")])
 
 
 def arrive(*, code: str, check_in, at: datetime | None = None) -> Visit:

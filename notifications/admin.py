@@ -8,9 +8,10 @@ from .outbox import send_pending
 class NotificationAdmin(admin.ModelAdmin):
     """The outbox as the admin sees it: failures stand out, and can be sent again."""
 
-    list_display = ["created_at", "status", "to_email", "bidang", "subject", "attempts", "last_error"]
-    list_filter = ["status", "bidang"]
-    search_fields = ["to_email", "subject", "last_error"]
+    list_display = ["created_at", "status", "channel", "to_email", "to_phone", "bidang", "subject", "attempts",
+                    "last_error"]
+    list_filter = ["status", "channel", "bidang"]
+    search_fields = ["to_email", "to_phone", "subject", "last_error"]
     date_hierarchy = "created_at"
     readonly_fields = [f.name for f in Notification._meta.fields]
     actions = ["send_again"]

@@ -1,4 +1,5 @@
-"""The outbox of emails telling a Bidang's staff about a new guest.
+"""The outbox of emails (and, when configured, WhatsApp template messages) telling a Bidang's staff
+about a new guest, or a guest their booking code.
 
 A row is written in the same transaction as the routing, and sent only after it commits: a mail
 server that is down never blocks or undoes a routing. A failed row keeps its error, is retried
@@ -19,6 +20,11 @@ class Status(models.TextChoices):
     FAILED = "gagal", "Gagal"
 
 
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    WHATSAPP = "whatsapp", "WhatsApp (Cloud API)"
+
+
 class NotificationQuerySet(models.QuerySet):
     def to_retry(self):
         """Rows still worth sending: waiting, or failed fewer than MAX_ATTEMPTS times."""
@@ -37,7 +43,11 @@ class Notification(models.Model):
         settings.AUTH_USER_MODEL, verbose_name="penerima", null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+",
     )
-    to_email = models.EmailField("alamat email")
+    channel = models.CharField("kanal", max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    to_email = models.EmailField("alamat email", blank=True)
+    to_phone = models.CharField("nomor WhatsApp", max_length=16, blank=True)  # 62…, for the WhatsApp channel
+    template = models.CharField("templat WhatsApp", max_length=60, blank=True)  # an approved template's name
+    parameters = models.JSONField("isian templat", default=list, blank=True)  # its {{1}}, {{2}}, … in order
     subject = models.CharField("subjek", max_length=200)
     body = models.TextField("isi")
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING)
@@ -50,9 +60,9 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        verbose_name = "notifikasi email"
-        verbose_name_plural = "notifikasi email"
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
         indexes = [models.Index(fields=["status", "attempts"], name="notification_to_retry")]
 
     def __str__(self) -> str:
-        return f"{self.to_email}: {self.subject}"
+        return f"{self.to_email or self.to_phone}: {self.subject}"

@@ -182,6 +182,16 @@ EMAIL_TIMEOUT = envint("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "pojok-konsultasi@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# WhatsApp Business Cloud API (optional, off unless both are set): approved template messages sent
+# through the outbox beside the e-mails, retried like them (notifications/whatsapp_cloud.py).
+WHATSAPP_CLOUD_TOKEN = os.environ.get("WHATSAPP_CLOUD_TOKEN", "")
+WHATSAPP_CLOUD_PHONE_ID = os.environ.get("WHATSAPP_CLOUD_PHONE_ID", "")
+WHATSAPP_CLOUD_URL = os.environ.get("WHATSAPP_CLOUD_URL", "https://graph.facebook.com/v21.0")
+WHATSAPP_CLOUD_TIMEOUT = envint("WHATSAPP_CLOUD_TIMEOUT", 10)
+WHATSAPP_TEMPLATE_LANGUAGE = os.environ.get("WHATSAPP_TEMPLATE_LANGUAGE", "id")
+WHATSAPP_TEMPLATE_ROUTED = os.environ.get("WHATSAPP_TEMPLATE_ROUTED", "pojok_tamu_diarahkan")
+WHATSAPP_TEMPLATE_BOOKING = os.environ.get("WHATSAPP_TEMPLATE_BOOKING", "pojok_kode_pendaftaran")
+
 # Behind HTTPS (the production default) cookies are secure and browsers are told to keep to
 # HTTPS. An intranet served over plain HTTP sets HTTPS=0 (and accepts check --deploy's warnings).
 HTTPS = envbool("HTTPS", default=not DEBUG)

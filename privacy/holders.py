@@ -136,12 +136,14 @@ HOLDERS: list[Holder] = [
            visit="visit", keep=visit_in_use("visit__"),
            shown=("visit_id", "at", "bidang__name", "topic__name")),
     # The e-mails to a Bidang repeat the guest's name, origin and need in their subject and body.
-    Holder("notifications.Notification", age="visit__day", personal={"subject": REMOVED, "body": REMOVED},
+    Holder("notifications.Notification", age="visit__day",
+           personal={"subject": REMOVED, "body": REMOVED, "parameters": REMOVED},
            visit="visit", keep=visit_in_use("visit__"), only=Q(bidang__isnull=False),
            shown=("visit_id", "created_at", "status", "bidang__name")),
     # The e-mails to a guest (a pre-registration's code): no Bidang, the guest's own address.
     Holder("notifications.Notification", age="created_at", title="email kepada tamu",
-           personal={"to_email": "", "subject": REMOVED, "body": REMOVED}, match={"email": "to_email"},
+           personal={"to_email": "", "to_phone": "", "subject": REMOVED, "body": REMOVED, "parameters": REMOVED},
+           match={"email": "to_email", "phone": "to_phone"},
            only=Q(bidang__isnull=True), shown=("created_at", "status")),
     # Pre-registrations: `source` is a fingerprint of the sender's network, personal too.
     Holder("booking.Booking", age="planned_date",

@@ -77,7 +77,7 @@ def test_the_export_holds_the_chosen_visits_and_everything_that_follows_them(cli
     assert {c["visit_id"] for c in consultations} == {guests["siti_1"].pk, guests["siti_3"].pk}
     assert "Dijelaskan kepada Siti Aminah" in data["data"]["catatan konsultasi"][0]["outcome"]
     assert len(data["data"]["keputusan rute"]) == 2
-    mails = data["data"]["notifikasi email"]
+    mails = data["data"]["notifikasi"]
     assert len(mails) == 2 and all("Aminah" in mail["body"] for mail in mails)
     assert data["dicari_dengan"] == {"name": "Siti Aminah", "phone": "+6281234567890"}
     assert "Rudi Hartono" not in json.dumps(data) and "Kecamatan Natar" not in json.dumps(data)

@@ -33,7 +33,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from notifications.outbox import queue_bidang_email
+from notifications.outbox import queue_bidang_email, queue_bidang_whatsapp
 from pojok import clock
 from routing.suggest import suggest
 
@@ -524,6 +524,9 @@ def _notify_bidang(decision: RoutingDecision) -> None:
     body = render_to_string("visits/email/routed.txt", {"decision": decision, "visit": visit})
     queue_bidang_email(bidang=decision.bidang, visit=visit, body=body,
                        subject=f"Tamu baru {visit.queue_number}: {visit.guest_name} ({visit.origin})")
+    queue_bidang_whatsapp(bidang=decision.bidang, visit=visit, template=settings.WHATSAPP_TEMPLATE_ROUTED,
+                          parameters=[visit.queue_number, visit.guest_name, visit.origin, decision.bidang.name],
+                          text=body)
 
 
 def receive_guest(*, visit, by, official=None, at=None) -> "VisitEvent":
