@@ -34,7 +34,6 @@ from .steps import (
     QueueCounter,
     StepResult,
     VisitStep,
-    clock_text,
     timer_level,
 )
 from .triage import Piket, RoutingDecision
@@ -43,7 +42,7 @@ __all__ = [
     "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
     "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
-    "VisitEvent", "VisitStep", "clock_text", "close_stale_visits", "finish_consultation", "local_time",
+    "VisitEvent", "VisitStep", "close_stale_visits", "finish_consultation", "local_time",
     "missing_steps_note", "office_close", "receive_guest", "record_consultation", "route_visit",
     "stale_visits", "timer_level", "transfer_visit",
 ]

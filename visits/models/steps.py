@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from pojok import clock
+from pojok.words import duration_text as duration_words
 
 
 class StepResult(models.TextChoices):
@@ -40,12 +41,6 @@ def timer_level(elapsed_seconds: int, standard_seconds: int | None) -> str:
     if elapsed_seconds > 0.8 * standard_seconds:
         return "near"
     return "ok"
-
-
-def clock_text(seconds: int) -> str:
-    minutes, secs = divmod(max(seconds, 0), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class VisitStep(models.Model):
@@ -115,11 +110,11 @@ class VisitStep(models.Model):
 
     @property
     def elapsed_text(self) -> str:
-        return clock_text(self.elapsed_seconds)
+        return duration_words(self.elapsed_seconds)
 
     @property
     def duration_text(self) -> str:
-        return clock_text(int(self.duration.total_seconds())) if self.duration is not None else ""
+        return duration_words(int(self.duration.total_seconds())) if self.duration is not None else ""
 
     @property
     def level(self) -> str:

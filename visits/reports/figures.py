@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 
-from ..models import HAS_STANDARD, OVER_STANDARD, WITHIN_STANDARD, ReportSettings, SopStep, State, clock_text
+from pojok.words import duration_text, whole_seconds
+
+from ..models import HAS_STANDARD, OVER_STANDARD, WITHIN_STANDARD, ReportSettings, SopStep, State
 from .scope import Scope
 from .sql import Percentile, SecondsBetween
 
@@ -25,12 +27,9 @@ def percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def whole_seconds(value: float | None) -> int | None:
-    return round(value) if value is not None else None
-
-
 def clock(seconds: int | None) -> str:
-    return clock_text(seconds) if seconds is not None else "—"
+    """A duration in the report's words ("4 mnt 2 dtk"), a dash without a figure."""
+    return duration_text(seconds)
 
 
 def _compliance() -> dict:

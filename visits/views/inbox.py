@@ -11,12 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
+from pojok.words import duration_text
 
 from .. import policy
 from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
 from ..forms.consult import ReceiveForm
-from ..models import MoveRefused, State, Visit, VisitStep, clock_text, receive_guest, timer_level
+from ..models import MoveRefused, State, Visit, VisitStep, receive_guest, timer_level
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",
@@ -39,7 +40,7 @@ class Timer:
 
     @property
     def elapsed_text(self) -> str:
-        return clock_text(self.elapsed_seconds)
+        return duration_text(self.elapsed_seconds)
 
     @property
     def level(self) -> str:
@@ -60,8 +61,8 @@ def _row(visit: Visit, step: VisitStep | None, now) -> dict:
     elif visit.state == State.CONSULTING:
         row["timer"] = Timer(_seconds(step.received_at, now))
     else:
-        row["waited"] = clock_text(_seconds(step.started_at, step.received_at))
-        row["consulted"] = clock_text(_seconds(step.received_at, step.ended_at))
+        row["waited"] = duration_text(_seconds(step.started_at, step.received_at))
+        row["consulted"] = duration_text(_seconds(step.received_at, step.ended_at))
     return row
 
 
