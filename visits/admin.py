@@ -7,8 +7,8 @@ from .models import DocumentType, Instansi, ReportSettings, SopStep, Visit, Visi
 
 @admin.register(SopStep)
 class SopStepAdmin(admin.ModelAdmin):
-    list_display = ["number", "short_name", "performer", "standard_minutes"]
-    list_editable = ["standard_minutes"]
+    list_display = ["number", "short_name", "performer", "standard_minutes", "wait_standard_minutes"]
+    list_editable = ["standard_minutes", "wait_standard_minutes"]
     readonly_fields = ["number"]
 
     def has_add_permission(self, request):
@@ -45,7 +45,8 @@ class ReadOnlyInline(admin.TabularInline):
 
 class VisitStepInline(ReadOnlyInline):
     model = VisitStep
-    fields = ["number", "started_at", "ended_at", "ended_by", "result", "standard_minutes", "received_at", "received_by"]
+    fields = ["number", "started_at", "ended_at", "ended_by", "result", "standard_minutes", "received_at", "received_by",
+              "wait_standard_minutes", "wait_seconds"]
 
 
 class VisitEventInline(ReadOnlyInline):

@@ -29,7 +29,11 @@ from .master import DocumentType, Instansi, SopStep
 from .report_settings import ReportSettings
 from .steps import (
     HAS_STANDARD,
+    HAS_WAIT_STANDARD,
     OVER_STANDARD,
+    WAIT_OVER,
+    WAIT_WITHIN,
+    WAITED,
     WITHIN_STANDARD,
     QueueCounter,
     StepResult,
@@ -39,7 +43,7 @@ from .steps import (
 from .triage import Piket, RoutingDecision
 
 __all__ = [
-    "HAS_STANDARD", "MOVES", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
+    "HAS_STANDARD", "HAS_WAIT_STANDARD", "MOVES", "WAITED", "WAIT_OVER", "WAIT_WITHIN", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
     "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "close_stale_visits", "finish_consultation", "local_time",

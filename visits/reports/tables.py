@@ -39,6 +39,9 @@ def summary(report: Report) -> Table:
             ["Sesuai standar", h["within"]], ["Kepatuhan SOP (%)", h["share"]],
             ["Median waktu tunggu (detik)", h["median_wait"]],
             ["Median waktu konsultasi (detik)", h["median_consult"]],
+            ["Standar tunggu Bidang (menit)", h["wait_standard"]],
+            ["Tunggu dengan standar", h["wait_with_standard"]], ["Tunggu sesuai standar", h["wait_within"]],
+            ["Tunggu sesuai standar (%)", h["wait_share"]],
             ["Ambang kepatuhan (%)", report.threshold]]
     return Table("Ringkasan", ["Ukuran", "Nilai"], [*([label, value] for label, value in report.scope.describe()),
                                                    *rows])
@@ -48,7 +51,7 @@ def per_step(report: Report) -> Table:
     header = ["No", "Langkah SOP", "Standar (menit)", "Tercatat", "Dengan standar", "Sesuai standar",
               "Lewat standar", "Kepatuhan (%)", "Median (detik)", "Persentil 90 (detik)", "Terlama (detik)"]
     rows = [[s["number"], s["name"], s["standard_minutes"], s["steps"], s["with_standard"], s["within"], s["over"],
-             s["share"], s["median"], s["p90"], s["longest"]] for s in report.steps]
+             s["share"], s["median"], s["p90"], s["longest"]] for s in report.step_rows]
     return Table("Per langkah SOP", header, rows)
 
 

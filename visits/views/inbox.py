@@ -34,9 +34,15 @@ class Timer:
     elapsed_seconds: int
     standard_seconds: int | None = None
 
+    label: str = "Standar"
+
     @property
-    def standard_minutes(self) -> int | None:
-        return self.standard_seconds // 60 if self.standard_seconds else None
+    def timer_standard_seconds(self) -> int | None:
+        return self.standard_seconds
+
+    @property
+    def timer_standard_text(self) -> str:
+        return f"{self.label} {self.standard_seconds // 60} menit" if self.standard_seconds else "Tanpa standar waktu"
 
     @property
     def elapsed_text(self) -> str:
@@ -57,7 +63,7 @@ def _row(visit: Visit, step: VisitStep | None, now) -> dict:
     if step is None:
         return row
     if visit.state == State.WAITING:
-        row["timer"] = Timer(_seconds(step.started_at, now), step.standard_seconds)
+        row["timer"] = Timer(_seconds(step.started_at, now), step.wait_standard_seconds, "Standar tunggu Bidang")
     elif visit.state == State.CONSULTING:
         row["timer"] = Timer(_seconds(step.received_at, now))
     else:

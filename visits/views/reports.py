@@ -29,7 +29,7 @@ def _context(request: HttpRequest, filterset, report) -> dict:
     context = {"filter": filterset, "report": report, "query": request.GET.urlencode()}
     if report is not None:
         context["trend"] = trend_chart(report.by_day, report.threshold)
-        context["step_bars"] = step_chart(report.steps, report.threshold)
+        context["step_bars"] = step_chart(report.step_rows, report.threshold)
     return context
 
 
