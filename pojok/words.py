@@ -6,12 +6,13 @@
 - `duration_text`: a duration with its units, "4 mnt 2 dtk", "1 jam 0 mnt" (past an hour the
   seconds are left out, as one says it), "45 dtk".
 - `time_text`: a moment's time of day in WIB, "10.32 WIB".
+- `date_text`: the one date format on screen and paper, "1 Desember 2026".
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 NO_FIGURE = "—"
@@ -44,3 +45,8 @@ def time_text(moment: datetime | None, *, seconds: bool = False) -> str:
         return NO_FIGURE
     local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
     return local.strftime("%H.%M.%S WIB" if seconds else "%H.%M WIB")
+
+
+def date_text(day: date | None) -> str:
+    """'1 Desember 2026' (in the active language's month names)."""
+    return NO_FIGURE if day is None else formats.date_format(day, "j F Y")

@@ -17,3 +17,9 @@ def duration(seconds):
 def wib(moment, precision: str = ""):
     """{{ at|wib }}: '10.32 WIB'; {{ at|wib:"detik" }}: '10.32.05 WIB'."""
     return words.time_text(moment, seconds=precision == "detik")
+
+
+@register.filter
+def tanggal(day):
+    """{{ day|tanggal }}: '1 Desember 2026', the one date format on screen."""
+    return words.date_text(day)

@@ -50,6 +50,40 @@ class Migration(migrations.Migration):
             name='wait_standard_minutes',
             field=models.PositiveSmallIntegerField(blank=True, help_text='Langkah 5: standar waktu tunggu yang berlaku saat tamu diarahkan.', null=True, verbose_name='standar tunggu Bidang (menit)'),
         ),
+        migrations.CreateModel(
+            name='Letterhead',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('government', models.CharField(default='PEMERINTAH KABUPATEN LAMPUNG SELATAN', max_length=150, verbose_name='pemerintah daerah')),
+                ('office', models.CharField(default='Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan', max_length=200, verbose_name='nama kantor')),
+                ('address', models.CharField(blank=True, help_text='Alamat, telepon, surel, laman: satu baris di bawah nama kantor.', max_length=300, verbose_name='alamat')),
+                ('city', models.CharField(default='Kalianda', help_text='Ditulis di atas tanda tangan: “Kalianda, 1 Desember 2026”.', max_length=60, verbose_name='tempat penandatanganan')),
+                ('logo', models.BinaryField(blank=True, default=b'', editable=True, verbose_name='logo')),
+                ('logo_type', models.CharField(blank=True, editable=False, max_length=20, verbose_name='jenis logo')),
+            ],
+            options={
+                'verbose_name': 'kop surat',
+                'verbose_name_plural': 'kop surat',
+            },
+        ),
+        migrations.CreateModel(
+            name='Signer',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('caption', models.CharField(default='Mengetahui,', help_text='Baris pertama blok tanda tangan, misalnya “Mengetahui,”.', max_length=60, verbose_name='keterangan')),
+                ('position', models.CharField(default='Kepala Badan Pengelola Keuangan dan Aset Daerah', max_length=200, verbose_name='jabatan')),
+                ('name', models.CharField(max_length=150, verbose_name='nama')),
+                ('rank', models.CharField(blank=True, max_length=100, verbose_name='pangkat/golongan')),
+                ('nip', models.CharField(blank=True, max_length=21, validators=[django.core.validators.RegexValidator('^\\d{18}$', 'NIP terdiri atas 18 angka.')], verbose_name='NIP')),
+                ('is_default', models.BooleanField(default=False, help_text='Dipakai bila pembuat laporan tidak memilih penandatangan.', verbose_name='bawaan')),
+                ('active', models.BooleanField(default=True, verbose_name='aktif')),
+            ],
+            options={
+                'verbose_name': 'penandatangan laporan',
+                'verbose_name_plural': 'penandatangan laporan',
+                'ordering': ['-is_default', 'name'],
+            },
+        ),
         migrations.RunPython(set_the_first_wait_standard, migrations.RunPython.noop),
         migrations.RunPython(measure_past_waits, migrations.RunPython.noop),
     ]

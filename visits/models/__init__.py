@@ -25,6 +25,7 @@ from .lifecycle import (
     stale_visits,
     transfer_visit,
 )
+from .letterhead import Letterhead, Signer, signature_lines
 from .master import DocumentType, Instansi, SopStep
 from .report_settings import ReportSettings
 from .steps import (
@@ -45,7 +46,7 @@ from .triage import Piket, RoutingDecision
 __all__ = [
     "HAS_STANDARD", "HAS_WAIT_STANDARD", "MOVES", "WAITED", "WAIT_OVER", "WAIT_WITHIN", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
-    "ReportSettings", "RoutingDecision", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
+    "Letterhead", "ReportSettings", "RoutingDecision", "Signer", "signature_lines", "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "close_stale_visits", "finish_consultation", "local_time",
     "missing_steps_note", "office_close", "receive_guest", "record_consultation", "route_visit",
     "stale_visits", "timer_level", "transfer_visit",

@@ -38,7 +38,8 @@ class Command(BaseCommand):
         {"table": self._table, "csv": self._csv, "json": self._json}[format](report_tables)
 
     def _json(self, report_tables) -> None:
-        self.stdout.write(json.dumps({t.title: t.as_dicts() for t in report_tables}, ensure_ascii=False, indent=2))
+        self.stdout.write(json.dumps({t.title: t.as_dicts() for t in report_tables}, ensure_ascii=False, indent=2,
+                                     default=str))
 
     def _csv(self, report_tables) -> None:
         for table in report_tables:
