@@ -11,4 +11,5 @@ urlpatterns = [
     path("ikm/", report.report, name="report"),
     path("ikm/cetak/", report.print_report, name="print"),
     path("ikm/unduh.xlsx", report.export, name="export"),
+    path("ikm/unduh.pdf", report.export_pdf, name="export_pdf"),
 ]

@@ -5,10 +5,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from pojok import clock
+from visits.models import Signer
+
 from .. import policy
 from ..export import workbook
 from ..forms import ReportFilterForm
 from ..ikm import GRADES
+from ..pdf import ikm_pdf
 from ..reports import ikm_report, respondent_profile, suggestions
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -46,4 +50,17 @@ def export(request: HttpRequest) -> HttpResponse:
                             content_type=XLSX)
     name = f"ikm-{period.start:%Y%m%d}-{period.end:%Y%m%d}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    """The IKM report as a PDF with the kop and the chosen signer's block (?penandatangan=<id>)."""
+    context = _report_context(request)
+    period = context["scope"].period
+    signer = Signer.chosen(request.GET.get("penandatangan"))
+    response = HttpResponse(ikm_pdf(context["scope"], signer=signer, printed_at=clock.local_now()),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="ikm-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf"'
     return response

@@ -79,9 +79,11 @@ EXPECTED = {
     "visits:report_print": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "visits:report_csv": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "visits:report_xlsx": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "visits:report_pdf": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:report": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:print": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:export": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "survey:export_pdf": {"anon": "login login", READERS: "200 405", "*": "403 405"},
 
     # --- guests, no login ------------------------------------------------------------------------------
     "survey:answer": {"*": "200 200"},  # POST without answers: the form's messages

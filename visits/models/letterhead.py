@@ -72,7 +72,7 @@ class Signer(models.Model):
 def signature_lines(letterhead: Letterhead, signer: Signer | None, day_text: str) -> list[str]:
     """The signature block as lines: place and date, caption, position, room to sign, name, rank, NIP."""
     if signer is None:
-        return [f"{letterhead.city}, {day_text}", "Mengetahui,", "Kepala Badan", "", "", "",
-                "(................................................)", "NIP."]
+        return [f"{letterhead.city}, {day_text}", "Mengetahui,", "Kepala Badan Pengelola Keuangan dan Aset Daerah",
+                "", "", "", "(................................................)", "NIP."]
     return [f"{letterhead.city}, {day_text}", signer.caption, signer.position, "", "", "", signer.name,
             *([signer.rank] if signer.rank else []), f"NIP. {signer.nip}" if signer.nip else "NIP."]

@@ -1,4 +1,4 @@
-"""The SOP report as files: CSV (streamed, so a year of steps never sits in memory) and XLSX.
+"""The SOP report as files: CSV (streamed, so a year of steps never sits in memory), XLSX and the PDF pack.
 
 Both carry the same tables as the page (visits.reports.tables); the CSV adds every counted step.
 Invalid filters send the user back to the page, which shows what to correct.
@@ -15,6 +15,7 @@ from pojok import clock, exports
 from pojok.words import date_text, time_text
 
 from ..models import Letterhead, Signer, signature_lines
+from ..reports.pdf import sop_pack
 from ..reports.tables import DETAIL_HEADER, SUMMARY, detail_rows, tables
 from .reports import report_for
 
@@ -82,3 +83,23 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     if report is None:
         return _back_to_the_page(request)
     return exports.xlsx_response(_workbook(report, signature_of(request)), _filename(report, "xlsx"))
+
+
+PDF_TYPE = "application/pdf"
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=PDF_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    """The monthly pack as a PDF, signed by the signer the request chose (?penandatangan=<id>)."""
+    _, report = report_for(request)
+    if report is None:
+        return _back_to_the_page(request)
+    signer = Signer.chosen(request.GET.get("penandatangan"))
+    return pdf_response(sop_pack(report, signer=signer, printed_at=clock.local_now()), _filename(report, "pdf"))
