@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "lobby",
     "booking",
     "privacy",
+    "documents",
     "pojok",
     "axes",
     "auditlog",

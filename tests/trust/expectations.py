@@ -84,6 +84,8 @@ EXPECTED = {
     "survey:print": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:export": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:export_pdf": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "documents:packs": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "documents:download": {"anon": "login login", READERS: "200 405", "*": "403 405"},
 
     # --- guests, no login ------------------------------------------------------------------------------
     "survey:answer": {"*": "200 200"},  # POST without answers: the form's messages

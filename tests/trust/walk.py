@@ -60,6 +60,7 @@ FILL = {
     "lobby:pair": lambda w: {"token": w.pairing_token()},
     "survey:answer": lambda w: {"token": w.survey_token()},
     "survey:invitation": lambda w: {"pk": w.visit("leaving").pk},
+    "documents:download": lambda w: {"pk": w.filed_pack().pk},
 }
 
 
