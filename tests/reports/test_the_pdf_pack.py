@@ -112,3 +112,12 @@ def test_the_admins_logo_is_on_the_letterhead(october, client_of, admin_user, pi
     reader, text = pdf_text(client_of(pimpinan).get(reverse("visits:report_pdf"), OCTOBER).content)
     assert "BPKAD Lampung Selatan" in text and "Jl. Contoh No. 1, Kalianda" in text
     assert len(reader.pages[0].images) == 1
+
+
+def test_the_report_page_offers_the_pdf_with_a_choice_of_signer(october, client_of, pimpinan, signer):
+    html = client_of(pimpinan).get(reverse("visits:reports"), OCTOBER).content.decode()
+    form = html[html.index("data-pdf-form"):]
+    form = form[:form.index("</form>")]
+    assert 'name="periode" value="bulan"' in form and 'name="bulan" value="2026-10"' in form
+    assert f'value="{signer.pk}"' in form and "Ir. Wahyu Pratama, M.Si." in form and "Unduh PDF" in form
+    assert reverse("visits:report_pdf") in html
