@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "booking",
     "privacy",
     "presence",
+    "documents",
     "pojok",
     "axes",
     "auditlog",

@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("privacy.urls")),
     path("", include("presence.urls")),
     path("", include("audit.urls")),
+    path("", include("documents.urls")),
 ]
 
 handler500 = "pojok.errors.server_error"  # also the 503 of an unreachable database, with the typed form

@@ -11,3 +11,9 @@ class SurveyConfig(AppConfig):
         from . import policy
 
         register(Area("Survei IKM", "survey:report", policy.can_read_report, order=60))
+
+        from visits.reports.pdf import register_section
+
+        from .pdf import ikm_section
+
+        register_section(ikm_section)  # the IKM summary in the monthly SOP pack

@@ -13,4 +13,5 @@ urlpatterns = [
     path("ikm/unduh.xlsx", report.export, name="export"),
     path("ikm/tindak-lanjut/", report.add_plan, name="add_plan"),
     path("ikm/tindak-lanjut/<int:pk>/status/", report.plan_status, name="plan_status"),
+    path("ikm/unduh.pdf", report.export_pdf, name="export_pdf"),
 ]

@@ -108,6 +108,7 @@ class DemoVisits:
     def __init__(self, *, people: dict, bidang: dict, seed: int = 2026):
         self.people, self.bidang, self.rng = people, bidang, random.Random(seed)
         self.standards = dict(SopStep.objects.values_list("number", "standard_minutes"))
+        self.wait_standard = SopStep.objects.filter(number=5).values_list("wait_standard_minutes", flat=True).first()
         self.counters = dict(QueueCounter.objects.values_list("day", "last"))
         self.ids = {name: user.pk for name, user in people.items()}
         self.bidang_ids = {code: b.pk for code, b in bidang.items()}
@@ -181,11 +182,14 @@ class DemoVisits:
             by, name, target = actor[roles[index]], FORWARD[index], STATES_AFTER[index]
             if name == "receive":
                 step["received_at"], step["received_by_id"] = at, by
+                step["wait_seconds"] = math.ceil((at - step["started_at"]).total_seconds())
             else:
                 _end(step, StepResult.DONE, at, by)
                 steps.append(step)
                 if target != State.DONE:
                     step = _step(visit_id, step["number"] + 1, at, self.standards.get(step["number"] + 1))
+                    if step["number"] == 5:
+                        step["wait_standard_minutes"] = self.wait_standard
             events.append(_event(visit_id, at, by, name, state, target))
             state = target
         if plan["moves"] < len(FORWARD):
@@ -199,7 +203,7 @@ class DemoVisits:
 def _step(visit_id: int, number: int, at: datetime, standard) -> dict:
     return {"visit_id": visit_id, "number": number, "started_at": at, "standard_minutes": standard,
             "ended_at": None, "ended_by_id": None, "result": "", "duration_seconds": None,
-            "received_at": None, "received_by_id": None}
+            "received_at": None, "received_by_id": None, "wait_standard_minutes": None, "wait_seconds": None}
 
 
 def _end(step: dict, result: str, at: datetime, by: int) -> None:

@@ -33,4 +33,5 @@ urlpatterns = [
     path("laporan/cetak/", reports.print_view, name="report_print"),
     path("laporan/ekspor.csv", report_exports.export_csv, name="report_csv"),
     path("laporan/ekspor.xlsx", report_exports.export_xlsx, name="report_xlsx"),
+    path("laporan/ekspor.pdf", report_exports.export_pdf, name="report_pdf"),
 ]

@@ -5,11 +5,14 @@
 
   var seen = new WeakMap(); // timer element -> the time it was rendered, by the browser's clock
 
+  // A duration with its units, as pojok/words.py writes it: "4 mnt 2 dtk", "1 jam 0 mnt", "45 dtk".
+  var UNITS = document.documentElement.lang === "en" ? {h: "h", m: "min", s: "s"} : {h: "jam", m: "mnt", s: "dtk"};
   function clockText(seconds) {
     seconds = Math.max(0, Math.floor(seconds));
     var h = Math.floor(seconds / 3600), m = Math.floor((seconds % 3600) / 60), s = seconds % 60;
-    var mm = h ? String(m).padStart(2, "0") : String(m);
-    return (h ? h + ":" : "") + mm + ":" + String(s).padStart(2, "0");
+    if (h) return h + " " + UNITS.h + " " + m + " " + UNITS.m;
+    if (m) return m + " " + UNITS.m + " " + s + " " + UNITS.s;
+    return s + " " + UNITS.s;
   }
 
   function levelClass(elapsed, standard) {

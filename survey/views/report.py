@@ -11,7 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
 
+from pojok import clock
 from pojok.periods import Period
+from visits.models import Signer
 
 from .. import policy
 from ..export import workbook
@@ -19,6 +21,7 @@ from ..follow_up import carried_over, plans_of, set_status, write_plan
 from ..forms import FollowUpPlanForm, PlanStatusForm, ReportFilterForm
 from ..ikm import GRADES
 from ..models import FollowUpPlan, PlanStatus
+from ..pdf import ikm_pdf
 from ..reports import (
     grouped_suggestions,
     ikm_by_channel,
@@ -129,3 +132,16 @@ def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
         errors = "; ".join(error for field in form.errors.values() for error in field)
         messages.error(request, f"Status belum diubah: {errors}")
     return redirect(_back_to(back))
+
+
+@login_required
+@require_GET
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    """The IKM report as a PDF with the kop and the chosen signer's block (?penandatangan=<id>)."""
+    context = _report_context(request, request.GET.dict())
+    period = context["scope"].period
+    signer = Signer.chosen(request.GET.get("penandatangan"))
+    response = HttpResponse(ikm_pdf(context["scope"], signer=signer, printed_at=clock.local_now()),
+                            content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="ikm-{period.start:%Y%m%d}-{period.end:%Y%m%d}.pdf"'
+    return response

@@ -88,6 +88,6 @@ def test_the_monitoring_sheet_shows_how_complete_the_arrivals_were(rules, client
         desk.post(reverse("visits:check_in"), {**GUEST, "arrival": ticked})
     sheet = build_report(_scope(TODAY)).monitoring
     assert sheet[0]["kelengkapan"] == "2 dari 3 kedatangan lengkap (66,7%)"
-    assert [row["kelengkapan"] for row in sheet[1:]] == ["—"] * 5
+    assert [row["kelengkapan"] for row in sheet[1:]] == ["—"] * 6  # steps 2-6 and the wait (5a)
     page = client_of(pimpinan).get(reverse("visits:reports"), TODAY).content.decode()
     assert 'data-kelengkapan>2 dari 3 kedatangan lengkap (66,7%)<' in page

@@ -62,14 +62,14 @@ def test_the_timers_run_from_routing_and_from_receiving(people, staf, topic):
 
     assert sections["waiting"][0]["timer"].elapsed_seconds == 17 * 60  # routed at 09.03
     assert sections["consulting"][0]["timer"].elapsed_seconds == 10 * 60  # received at 09.10
-    assert sections["consulting"][0]["timer"].elapsed_text == "10:00"
+    assert sections["consulting"][0]["timer"].elapsed_text == "10 mnt 0 dtk"
 
 
 def test_finished_guests_show_waiting_and_consultation_time(finished, staf):
     visit = finished()
     row = inbox_sections(staf)["finished"][0]
     assert row["visit"] == visit
-    assert row["waited"] == "0:30" and row["consulted"] == "1:30"
+    assert row["waited"] == "30 dtk" and row["consulted"] == "1 mnt 30 dtk"
 
 
 def test_the_partial_refreshes_the_same_rows_and_the_nav_badge(client_of, staf, routed):

@@ -191,9 +191,9 @@ def test_managers_search_every_bidang_and_may_pick_one(client_of, pimpinan, admi
 def test_the_export_has_the_same_results_as_the_page(client_of, staf, sample):
     response = client_of(staf).get(reverse("visits:consultation_export"), {"tamu": "Rahmat"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["Tanggal", "Antrean", "Bidang", "Tamu"]
-    assert [row[0] for row in rows[1:]] == ["2026-11-17", "2026-11-03"]
+    assert [row[0] for row in rows[1:]] == ["17/11/2026", "03/11/2026"]
     assert rows[2][9] == "DPA" and rows[2][6] == "Penyelesaian langsung"
     assert all("Rahasia" not in cell for row in rows for cell in row)
 
@@ -201,7 +201,7 @@ def test_the_export_has_the_same_results_as_the_page(client_of, staf, sample):
 def test_the_export_neutralises_spreadsheet_formulas(client_of, staf, history):
     history(day=4, guest='=HYPERLINK("http://x")', outcome="+62 angka")
     response = client_of(staf).get(reverse("visits:consultation_export"))
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
     assert rows[1][3] == '\'=HYPERLINK("http://x")' and rows[1][8] == "'+62 angka"
 
 

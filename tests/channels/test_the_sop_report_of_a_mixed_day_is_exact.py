@@ -116,7 +116,7 @@ def test_the_page_and_the_exports_carry_the_channel(mixed_day, client_of, pimpin
     assert "Kanal: Telepon" in filtered
     csv = b"".join(client.get(reverse("visits:report_csv"), DAY).streaming_content).decode("utf-8-sig")
     assert "Per kanal" in csv and "Di kantor vs jarak jauh" in csv
-    assert '"Bidang Anggaran",1,2,3' in csv
+    assert '"Bidang Anggaran";1;2;3' in csv  # the Indonesian-Excel dialect: ";"
     detail = csv.split("Rincian langkah yang dihitung")[1].splitlines()
     assert detail[1].endswith('"Kanal"') and sum(line.endswith('"WhatsApp"') for line in detail) == 2
     assert client.get(reverse("visits:report_xlsx"), DAY).status_code == 200

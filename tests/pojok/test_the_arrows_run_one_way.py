@@ -10,7 +10,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("pojok", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking", "privacy")
+APPS = ("pojok", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking", "privacy",
+        "documents")
 MAY_USE = {
     "pojok": set(),
     "routing": {"pojok"},
@@ -22,6 +23,7 @@ MAY_USE = {
     "booking": {"pojok", "routing", "notifications", "visits"},
     "lobby": {"pojok", "visits", "booking"},
     "privacy": {"pojok", "visits"},
+    "documents": {"pojok", "visits"},  # filed packs of the visits' report (the IKM section is survey's own)
 }
 
 

@@ -23,8 +23,8 @@ def test_headline_and_steps_on_the_page(october, client_of, pimpinan):
     assert re.search(r'data-figure="visits">4<', html)
     assert re.search(r'data-figure="finished">3<', html) and re.search(r'data-figure="cancelled">1<', html)
     assert 'data-value="82.4">82,4%<' in html
-    assert 'data-figure="median_wait" data-value="300">5:00<' in html
-    assert 'data-figure="median_consult" data-value="1200">20:00<' in html
+    assert 'data-figure="median_wait" data-value="300">5 mnt 0 dtk<' in html
+    assert 'data-figure="median_consult" data-value="1200">20 mnt 0 dtk<' in html
     assert attr(html, "data-step", "1", "data-share") == "75.0"
     assert attr(html, "data-step", "1", "data-p90") == "301"
     assert attr(html, "data-step", "5", "data-median") == "1800"

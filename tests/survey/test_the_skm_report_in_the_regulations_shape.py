@@ -10,6 +10,7 @@ from io import BytesIO
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from survey.models import FollowUpPlan, PlanStatus
 from tests.factories import wib
@@ -234,3 +235,18 @@ def test_a_plan_is_text_everywhere_it_is_shown(client_of, pimpinan):
     cells = [cell for row in book["Rencana tindak lanjut"].iter_rows() for cell in row]
     assert not any(cell.data_type == "f" for cell in cells)
     assert any(str(cell.value).startswith("'=HYPERLINK") for cell in cells)
+
+
+def test_the_pdf_holds_the_plans_the_channels_and_the_profiles_shares(client_of, pimpinan):
+    for sex in ("P", "P", "L"):
+        make_response([4, 4, 2, 4, 4, 4, 4, 4, 4], day=date(2026, 11, 3), sex=sex)
+    client = client_of(pimpinan)
+    client.post(reverse("survey:add_plan"), _plan())
+    pdf = client.get(reverse("survey:export_pdf"), NOV)
+    assert pdf.status_code == 200
+    words = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Rencana tindak lanjut" in words and "Papan alur layanan dipasang di ruang tunggu" in words
+    assert "Sekretaris BPKAD" in words and "Direncanakan" in words and "15 Desember 2026" in words
+    assert "IKM per kanal" in words and "Tatap muka" in words
+    assert "Waktu Penyelesaian (terendah)" in words
+    assert "66,7%" in words and "33,3%" in words

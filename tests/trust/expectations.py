@@ -82,12 +82,16 @@ EXPECTED = {
     "visits:report_print": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "visits:report_csv": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "visits:report_xlsx": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "visits:report_pdf": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:report": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:print": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     "survey:export": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     # the rencana tindak lanjut is written by pimpinan (a POST without data: the report with the form's errors)
     "survey:add_plan": {"anon": "login login", "pimpinan": "405 400", "*": "405 403"},
     "survey:plan_status": {"anon": "login login", "pimpinan": "405 →survey:report", "*": "405 403"},
+    "survey:export_pdf": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "documents:packs": {"anon": "login login", READERS: "200 405", "*": "403 405"},
+    "documents:download": {"anon": "login login", READERS: "200 405", "*": "403 405"},
 
     # --- guests, no login ------------------------------------------------------------------------------
     "survey:answer": {"*": "200 200"},  # POST without answers: the form's messages

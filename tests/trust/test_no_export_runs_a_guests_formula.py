@@ -141,8 +141,9 @@ def hostile_visits(client_of, petugas, kasubbag, staf, pimpinan, admin_user, clo
     return client_of(pimpinan)
 
 
-def _csv_cells(text: str) -> list[str]:
-    return [cell for row in csv.reader(io.StringIO(text.lstrip("\ufeff"))) for cell in row]
+def _csv_cells(text: str, delimiter: str = ";") -> list[str]:
+    """The cells of a CSV: the downloads speak the Indonesian-Excel dialect (";"), the command the standard."""
+    return [cell for row in csv.reader(io.StringIO(text.lstrip("\ufeff")), delimiter=delimiter) for cell in row]
 
 
 def _xlsx_cells(content: bytes, sheet: str | None = None) -> list:
@@ -153,7 +154,7 @@ def _xlsx_cells(content: bytes, sheet: str | None = None) -> list:
 
 def _is_number(text: str) -> bool:
     try:
-        float(text)
+        float(text.replace(",", "."))  # a decimal comma, too
     except ValueError:
         return False
     return True
@@ -210,7 +211,7 @@ def test_the_ikm_workbook_carries_no_formula(hostile_visits):
 def test_the_sop_report_command_writes_no_formula(hostile_visits):
     out = io.StringIO()
     call_command("sop_report", "--from", "2026-11-23", "--to", "2026-11-23", "--format", "csv", stdout=out)
-    _assert_safe_csv(_csv_cells(out.getvalue()), must_hold=1)
+    _assert_safe_csv(_csv_cells(out.getvalue(), delimiter=","), must_hold=1)
 
 
 def test_one_guests_json_export_keeps_their_words_exactly(hostile_visits, client_of, admin_user):

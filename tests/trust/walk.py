@@ -61,6 +61,7 @@ FILL = {
     "survey:answer": lambda w: {"token": w.survey_token()},
     "survey:invitation": lambda w: {"pk": w.visit("leaving").pk},
     "survey:plan_status": lambda w: {"pk": w.follow_up_plan().pk},
+    "documents:download": lambda w: {"pk": w.filed_pack().pk},
 }
 
 

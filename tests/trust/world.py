@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from documents.packs import file_sop_pack, last_month
 from lobby.models import Device
 from pojok import clock, roles
 from pojok.periods import Period
@@ -87,6 +88,10 @@ class World:
         piket, _ = Piket.objects.get_or_create(user=self.people["petugas"], day=tomorrow,
                                                defaults={"assigned_by": self.people["kasubbag"]})
         return piket
+
+    def filed_pack(self):
+        """Last month's SOP pack, filed the way the monthly job files it."""
+        return file_sop_pack(last_month(clock.today()), made_how="tests.trust.world")
 
     def survey_token(self) -> str:
         return invite(visit=self.visit("leaving")).token

@@ -28,13 +28,13 @@ def test_it_shows_every_step_with_who_standard_and_verdict(client_of, people):
     html = client_of(petugas).get(reverse("visits:detail", args=[visit.pk])).content.decode()
 
     assert timeline_rows(html) == [
-        "1. Tamu datang 09.00.00 09.03.00 Budi Santoso 3:00 5 menit Sesuai",
-        "2. Petugas menyambut tamu 09.03.00 09.04.00 Budi Santoso 1:00 2 menit Sesuai",
-        "3. Petugas melapor ke Kasubbag Umum 09.04.00 09.07.30 Budi Santoso 3:30 2 menit Melebihi",
-        "4. Kasubbag Umum mengarahkan ke Bidang 09.07.30 09.12.00 Sri Rahayu 4:30 5 menit Sesuai",
-        "5. Tamu menghadap pejabat (konsultasi) Diterima 09.15 oleh Ani Lestari "
-        "09.12.00 09.45.00 Ani Lestari 33:00 tidak ditetapkan \u2014",
-        "6. Tamu selesai 09.45.00 09.48.00 Budi Santoso 3:00 2 menit Melebihi",
+        "1. Tamu datang 09.00.00 09.03.00 Budi Santoso 3 mnt 0 dtk 5 menit Sesuai",
+        "2. Petugas menyambut tamu 09.03.00 09.04.00 Budi Santoso 1 mnt 0 dtk 2 menit Sesuai",
+        "3. Petugas melapor ke Kasubbag Umum 09.04.00 09.07.30 Budi Santoso 3 mnt 30 dtk 2 menit Melebihi",
+        "4. Kasubbag Umum mengarahkan ke Bidang 09.07.30 09.12.00 Sri Rahayu 4 mnt 30 dtk 5 menit Sesuai",
+        "5. Tamu menghadap pejabat (konsultasi) Diterima 09.15 WIB oleh Ani Lestari "
+        "09.12.00 09.45.00 Ani Lestari 33 mnt 0 dtk tidak ditetapkan \u2014",
+        "6. Tamu selesai 09.45.00 09.48.00 Budi Santoso 3 mnt 0 dtk 2 menit Melebihi",
     ]
     assert "<strong>Bidang:</strong> Bidang Anggaran" in html
 
@@ -51,7 +51,7 @@ def test_a_running_and_a_cancelled_step_have_no_verdict(client_of, people):
 
     assert running_rows[1] == "2. Petugas menyambut tamu 09.00.00 berjalan 2 menit \u2014"
     assert timeline_rows(cancelled_html)[1] == (
-        "2. Petugas menyambut tamu 09.00.00 09.01.00 Batal Budi Santoso 1:00 2 menit \u2014"
+        "2. Petugas menyambut tamu 09.00.00 09.01.00 Batal Budi Santoso 1 mnt 0 dtk 2 menit \u2014"
     )
     assert "Tamu pulang" in cancelled_html
 

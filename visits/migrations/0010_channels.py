@@ -12,7 +12,7 @@ def seed_arrival_rules(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('visits', '0008_mode_in_the_offices_words'),
+        ('visits', '0009_wait_standard'),
     ]
 
     operations = [

@@ -406,8 +406,10 @@ class Visit(models.Model):
         )
 
     def _open_step(self, number: int, *, at) -> "VisitStep":
-        standard = SopStep.objects.filter(number=number).values_list("standard_minutes", flat=True).first()
-        return VisitStep.objects.create(visit=self, number=number, started_at=at, standard_minutes=standard)
+        standard, wait_standard = (SopStep.objects.filter(number=number)
+                                   .values_list("standard_minutes", "wait_standard_minutes").first() or (None, None))
+        return VisitStep.objects.create(visit=self, number=number, started_at=at, standard_minutes=standard,
+                                        wait_standard_minutes=wait_standard)
 
 
 def _fields_for(move: Move, given: dict) -> dict:

@@ -1,8 +1,11 @@
 """Master data the administrator edits: the SOP's steps and standards, the units guests come from,
 and the documents a consultation may discuss."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+
+WAIT_STEP = 5  # the step whose first part is the guest's wait for the Bidang
 
 
 class SopStep(models.Model):
@@ -21,6 +24,14 @@ class SopStep(models.Model):
         validators=[MinValueValidator(1)],
         help_text="Kosongkan bila SOP tidak menetapkan standar. Perubahan hanya berlaku untuk langkah berikutnya.",
     )
+    wait_standard_minutes = models.PositiveSmallIntegerField(
+        "standar waktu tunggu Bidang (menit)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text="Hanya langkah 5: batas waktu tamu menunggu sejak diarahkan sampai diterima pejabat Bidang. "
+                  "Kosongkan bila tidak ada. Perubahan hanya berlaku untuk kunjungan yang diarahkan sesudahnya.",
+    )
 
     class Meta:
         ordering = ["number"]
@@ -29,6 +40,11 @@ class SopStep(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.short_name}"
+
+    def clean(self) -> None:
+        if self.wait_standard_minutes is not None and self.number != WAIT_STEP:
+            raise ValidationError({"wait_standard_minutes": "Standar waktu tunggu hanya untuk langkah 5 "
+                                                            "(menunggu diterima pejabat Bidang)."})
 
 
 class Instansi(models.Model):

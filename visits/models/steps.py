@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 
 from pojok import clock
+from pojok.words import duration_text as duration_words
 
 
 class StepResult(models.TextChoices):
@@ -29,6 +30,13 @@ HAS_STANDARD = Q(standard_minutes__isnull=False)
 WITHIN_STANDARD = HAS_STANDARD & Q(duration_seconds__lte=F("standard_minutes") * 60)
 OVER_STANDARD = HAS_STANDARD & Q(duration_seconds__gt=F("standard_minutes") * 60)
 
+# The wait for the Bidang (step 5, routed -> received) against the wait standard snapshotted when the
+# guest was routed; `wait_seconds` is rounded up like `duration_seconds`, so the verdict is exact.
+WAITED = Q(number=5, wait_seconds__isnull=False)
+HAS_WAIT_STANDARD = WAITED & Q(wait_standard_minutes__isnull=False)
+WAIT_WITHIN = HAS_WAIT_STANDARD & Q(wait_seconds__lte=F("wait_standard_minutes") * 60)
+WAIT_OVER = HAS_WAIT_STANDARD & Q(wait_seconds__gt=F("wait_standard_minutes") * 60)
+
 
 def timer_level(elapsed_seconds: int, standard_seconds: int | None) -> str:
     """Where a running step stands against its standard: "ok", "near" (its last 20%), "over", or
@@ -40,12 +48,6 @@ def timer_level(elapsed_seconds: int, standard_seconds: int | None) -> str:
     if elapsed_seconds > 0.8 * standard_seconds:
         return "near"
     return "ok"
-
-
-def clock_text(seconds: int) -> str:
-    minutes, secs = divmod(max(seconds, 0), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class VisitStep(models.Model):
@@ -62,6 +64,11 @@ class VisitStep(models.Model):
     standard_minutes = models.PositiveSmallIntegerField("standar (menit)", null=True, blank=True)
     duration_seconds = models.PositiveIntegerField("durasi (detik)", null=True, blank=True)
     received_at = models.DateTimeField("diterima pejabat", null=True, blank=True)
+    wait_standard_minutes = models.PositiveSmallIntegerField(
+        "standar tunggu Bidang (menit)", null=True, blank=True,
+        help_text="Langkah 5: standar waktu tunggu yang berlaku saat tamu diarahkan.",
+    )
+    wait_seconds = models.PositiveIntegerField("waktu tunggu (detik)", null=True, blank=True)
     received_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name="pejabat yang menerima",
         null=True, blank=True, on_delete=models.PROTECT, related_name="+",
@@ -86,7 +93,8 @@ class VisitStep(models.Model):
     def receive(self, *, at, by) -> None:
         """Inside step 5: the moment the official received the guest (the step goes on)."""
         self.received_at, self.received_by = at, by
-        self.save(update_fields=["received_at", "received_by"])
+        self.wait_seconds = math.ceil((at - self.started_at).total_seconds())
+        self.save(update_fields=["received_at", "received_by", "wait_seconds"])
 
     @property
     def duration(self) -> timedelta | None:
@@ -115,15 +123,42 @@ class VisitStep(models.Model):
 
     @property
     def elapsed_text(self) -> str:
-        return clock_text(self.elapsed_seconds)
+        return duration_words(self.elapsed_seconds)
 
     @property
     def duration_text(self) -> str:
-        return clock_text(int(self.duration.total_seconds())) if self.duration is not None else ""
+        return duration_words(int(self.duration.total_seconds())) if self.duration is not None else ""
+
+    @property
+    def waiting_for_bidang(self) -> bool:
+        return self.number == 5 and self.received_at is None and self.ended_at is None
+
+    @property
+    def wait_standard_seconds(self) -> int | None:
+        return self.wait_standard_minutes * 60 if self.wait_standard_minutes else None
+
+    @property
+    def wait_complies(self) -> bool | None:
+        """The guest's wait for the Bidang within the wait standard of its routing; None: no verdict."""
+        if self.wait_seconds is None or self.wait_standard_minutes is None:
+            return None
+        return self.wait_seconds <= self.wait_standard_minutes * 60
+
+    @property
+    def timer_standard_seconds(self) -> int | None:
+        """What a board's timer measures against: the wait standard while the guest waits for the
+        Bidang, else the step's own standard."""
+        return self.wait_standard_seconds if self.waiting_for_bidang else self.standard_seconds
+
+    @property
+    def timer_standard_text(self) -> str:
+        if self.waiting_for_bidang and self.wait_standard_minutes:
+            return f"Standar tunggu Bidang {self.wait_standard_minutes} menit"
+        return f"Standar {self.standard_minutes} menit" if self.standard_minutes else "Tanpa standar waktu"
 
     @property
     def level(self) -> str:
-        return timer_level(self.elapsed_seconds, self.standard_seconds)
+        return timer_level(self.elapsed_seconds, self.timer_standard_seconds)
 
 
 class QueueCounter(models.Model):

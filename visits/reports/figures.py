@@ -11,17 +11,21 @@ from dataclasses import dataclass, field
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 
+from pojok.words import duration_text, whole_seconds
+
 from ..models import (
     DOOR_STEPS,
     HAS_STANDARD,
+    HAS_WAIT_STANDARD,
     OVER_STANDARD,
     REMOTE,
+    WAIT_WITHIN,
+    WAITED,
     WITHIN_STANDARD,
     Channel,
     ReportSettings,
     SopStep,
     State,
-    clock_text,
 )
 from .scope import Scope
 from .sql import Percentile, SecondsBetween
@@ -30,18 +34,17 @@ WORST_LIMIT = 20
 GOOD, NOT_GOOD = "Berjalan dengan baik", "Tidak berjalan dengan baik"
 
 RECEIVED = Q(number=5, received_at__isnull=False)  # step 5 rows that tell waiting from consultation
+WAIT_ROW = "5a"  # the wait for the Bidang: a row of its own after step 5 in the step table and the sheet
+WAIT_NAME = "Menunggu diterima Bidang"
 
 
 def percent(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 1) if whole else None
 
 
-def whole_seconds(value: float | None) -> int | None:
-    return round(value) if value is not None else None
-
-
 def clock(seconds: int | None) -> str:
-    return clock_text(seconds) if seconds is not None else "—"
+    """A duration in the report's words ("4 mnt 2 dtk"), a dash without a figure."""
+    return duration_text(seconds)
 
 
 def _compliance() -> dict:
@@ -79,13 +82,24 @@ class Report:
     by_channel: list[dict] = field(default_factory=list)
     by_bidang_place: list[dict] = field(default_factory=list)
     worst: list = field(default_factory=list)
+    wait: dict = field(default_factory=dict)
+
+    @property
+    def step_rows(self) -> list[dict]:
+        """The six SOP steps with the wait for the Bidang (row 5a) after step 5."""
+        rows = []
+        for step in self.steps:
+            rows.append(step)
+            if step["number"] == 5 and self.wait:
+                rows.append(self.wait)
+        return rows
 
     @property
     def monitoring(self) -> list[dict]:
         """The rows of the "Monitoring Pelaksanaan SOP AP" sheet (PermenPANRB 35/2012)."""
         completeness = kelengkapan(self.headline)
         return [{**monitoring_row(step, self.threshold, remote=self.headline.get("remote", 0)),
-                 "kelengkapan": completeness if step["number"] == 1 else "—"} for step in self.steps]
+                 "kelengkapan": completeness if step["number"] == 1 else "—"} for step in self.step_rows]
 
 
 def build_report(scope: Scope, *, worst_limit: int = WORST_LIMIT) -> Report:
@@ -107,10 +121,11 @@ def _without_parallel_workers():
 def _report(scope: Scope, worst_limit: int) -> Report:
     steps = scope.done_steps()
     sop_steps = per_step(steps)
+    wait = wait_row(steps)
     return Report(
         scope=scope,
         threshold=ReportSettings.current().compliance_threshold,
-        headline=headline(scope, sop_steps),
+        headline=with_wait(headline(scope, sop_steps), wait),
         steps=sop_steps,
         by_bidang=grouped(steps, {"code": "visit__bidang__code", "label": "visit__bidang__name"},
                           order="visit__bidang__order", empty="Belum diarahkan ke Bidang"),
@@ -121,6 +136,7 @@ def _report(scope: Scope, worst_limit: int) -> Report:
         by_channel=by_channel(steps),
         by_bidang_place=by_bidang_place(scope),
         worst=worst_cases(steps, worst_limit),
+        wait=wait,
     )
 
 
@@ -139,6 +155,12 @@ def headline(scope: Scope, sop_steps: list[dict]) -> dict:
     consultation = next((step for step in sop_steps if step["number"] == 5), {})
     return {**visits, **_shaped(totals), "median_wait": consultation.get("median_wait"),
             "median_consult": consultation.get("median_consult")}
+
+
+def with_wait(headline: dict, wait: dict) -> dict:
+    """The headline with the wait for the Bidang judged against its standard."""
+    return {**headline, "wait_within": wait["within"], "wait_with_standard": wait["with_standard"],
+            "wait_share": wait["share"], "wait_standard": wait["standard_minutes"]}
 
 
 def per_step(steps) -> list[dict]:
@@ -160,6 +182,18 @@ def per_step(steps) -> list[dict]:
          "performer": sop.performer, "standard_minutes": sop.standard_minutes}
         for sop in SopStep.objects.order_by("number")
     ]
+
+
+def wait_row(steps) -> dict:
+    """The guests' wait for the Bidang (step 5, routed -> received) as one more row of the step table:
+    judged against the wait standard each routing snapshotted (VisitStep.wait_standard_minutes)."""
+    row = _shaped(steps.filter(WAITED).aggregate(
+        steps=Count("id"), with_standard=Count("id", filter=HAS_WAIT_STANDARD), within=Count("id", filter=WAIT_WITHIN),
+        median=Percentile("wait_seconds", 0.5), p90=Percentile("wait_seconds", 0.9), longest=Max("wait_seconds")))
+    standard = SopStep.objects.filter(number=5).values_list("wait_standard_minutes", flat=True).first()
+    return {**row, "number": WAIT_ROW, "name": WAIT_NAME, "performer": "pejabat Bidang tujuan",
+            "standard_minutes": standard, "median_wait": None, "median_consult": None,
+            "judged": standard is not None or bool(row["with_standard"])}
 
 
 def grouped(steps, keys: dict, *, order: str, empty: str) -> list[dict]:

@@ -1,7 +1,8 @@
 """The report as plain tables: what the CSV and XLSX exports and the sop_report command write.
 
 Every table holds the same numbers the page shows (durations in whole seconds, shares in percent
-with one decimal), so an export can be checked against the page.
+with one decimal, days as dates), so an export can be checked against the page; each file writes them
+in its own way (pojok.exports: the CSV dialect, typed XLSX cells).
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from django.utils import timezone
 from ..models.lifecycle import QUEUE_PREFIX, Channel
 from .figures import Report
 
+SUMMARY = "Ringkasan"
 DIMENSION_HEADER = ["Nama", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
                     "Kepatuhan (%)", "Median tunggu (detik)", "Median konsultasi (detik)"]
 
@@ -43,8 +45,11 @@ def summary(report: Report) -> Table:
             ["Sesuai standar", h["within"]], ["Kepatuhan SOP (%)", h["share"]],
             ["Median waktu tunggu (detik)", h["median_wait"]],
             ["Median waktu konsultasi (detik)", h["median_consult"]],
+            ["Standar tunggu Bidang (menit)", h["wait_standard"]],
+            ["Tunggu dengan standar", h["wait_with_standard"]], ["Tunggu sesuai standar", h["wait_within"]],
+            ["Tunggu sesuai standar (%)", h["wait_share"]],
             ["Ambang kepatuhan (%)", report.threshold]]
-    return Table("Ringkasan", ["Ukuran", "Nilai"], [*([label, value] for label, value in report.scope.describe()),
+    return Table(SUMMARY, ["Ukuran", "Nilai"], [*([label, value] for label, value in report.scope.describe()),
                                                    *rows])
 
 
@@ -52,7 +57,7 @@ def per_step(report: Report) -> Table:
     header = ["No", "Langkah SOP", "Standar (menit)", "Tercatat", "Dengan standar", "Sesuai standar",
               "Lewat standar", "Kepatuhan (%)", "Median (detik)", "Persentil 90 (detik)", "Terlama (detik)"]
     rows = [[s["number"], s["name"], s["standard_minutes"], s["steps"], s["with_standard"], s["within"], s["over"],
-             s["share"], s["median"], s["p90"], s["longest"]] for s in report.steps]
+             s["share"], s["median"], s["p90"], s["longest"]] for s in report.step_rows]
     return Table("Per langkah SOP", header, rows)
 
 
@@ -71,7 +76,7 @@ def per_day(report: Report) -> Table:
     header = ["Tanggal", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
               "Kepatuhan (%)"]
     return Table("Per hari", header, [
-        [r["day"].isoformat(), r["visits"], r["steps"], r["with_standard"], r["within"], r["over"], r["share"]]
+        [r["day"], r["visits"], r["steps"], r["with_standard"], r["within"], r["over"], r["share"]]
         for r in report.by_day])
 
 
@@ -79,7 +84,7 @@ def worst(report: Report) -> Table:
     header = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Kanal", "Langkah", "Standar (menit)",
               "Durasi (detik)", "Lewat (detik)", "Dicatat oleh", "Riwayat"]
     return Table("Kasus lewat standar (terlama)", header, [
-        [s.visit.day.isoformat(), s.visit.queue_number, s.visit.guest_name, s.visit.origin,
+        [s.visit.day, s.visit.queue_number, s.visit.guest_name, s.visit.origin,
          str(s.visit.bidang or ""), s.visit.get_channel_display(), s.number, s.standard_minutes, s.duration_seconds,
          s.over_seconds,
          s.ended_by.display_name if s.ended_by else "", reverse("visits:detail", args=[s.visit_id])]
@@ -108,11 +113,8 @@ def detail_rows(report: Report, *, chunk_size: int = 2000):
     for day, seq, guest, origin, bidang, topic, channel, number, started, ended, seconds, standard, by in (
             rows.iterator(chunk_size=chunk_size)):
         verdict = "" if standard is None else ("ya" if seconds <= standard * 60 else "tidak")
-        yield [day.isoformat(), f"{QUEUE_PREFIX}-{seq:03d}", guest, origin, bidang or "", topic or "", number,
-               _local(started), _local(ended), seconds, standard, verdict, by or "", channels.get(channel, channel)]
-
-
-def _local(moment) -> str:
-    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M:%S")
+        yield [day, f"{QUEUE_PREFIX}-{seq:03d}", guest, origin, bidang or "", topic or "", number,
+               timezone.localtime(started), timezone.localtime(ended), seconds, standard, verdict, by or "",
+               channels.get(channel, channel)]
 
 

@@ -1,17 +1,10 @@
-"""Template filters of the SOP report: durations in whole seconds shown as a clock."""
+"""Template filters of the SOP report: shares and counts (durations go through pojok_words.duration)."""
 
 from django import template
 
-from ..reports import clock as clock_of
 from ..reports import percent_text
 
 register = template.Library()
-
-
-@register.filter
-def clock(seconds):
-    """1:05 for 65 seconds, 1:02:03 past an hour, a dash when there is no figure."""
-    return clock_of(seconds)
 
 
 @register.filter

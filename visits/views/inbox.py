@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
+from pojok.words import duration_text
 from presence.models import Status
 from presence.today import office_staff, with_status
 
@@ -18,7 +19,7 @@ from .. import policy
 from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
 from ..forms.consult import ReceiveForm
-from ..models import MoveRefused, State, Visit, VisitStep, clock_text, receive_guest, timer_level
+from ..models import MoveRefused, State, Visit, VisitStep, receive_guest, timer_level
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",
@@ -35,13 +36,19 @@ class Timer:
     elapsed_seconds: int
     standard_seconds: int | None = None
 
+    label: str = "Standar"
+
     @property
-    def standard_minutes(self) -> int | None:
-        return self.standard_seconds // 60 if self.standard_seconds else None
+    def timer_standard_seconds(self) -> int | None:
+        return self.standard_seconds
+
+    @property
+    def timer_standard_text(self) -> str:
+        return f"{self.label} {self.standard_seconds // 60} menit" if self.standard_seconds else "Tanpa standar waktu"
 
     @property
     def elapsed_text(self) -> str:
-        return clock_text(self.elapsed_seconds)
+        return duration_text(self.elapsed_seconds)
 
     @property
     def level(self) -> str:
@@ -58,12 +65,12 @@ def _row(visit: Visit, step: VisitStep | None, now) -> dict:
     if step is None:
         return row
     if visit.state == State.WAITING:
-        row["timer"] = Timer(_seconds(step.started_at, now), step.standard_seconds)
+        row["timer"] = Timer(_seconds(step.started_at, now), step.wait_standard_seconds, "Standar tunggu Bidang")
     elif visit.state == State.CONSULTING:
         row["timer"] = Timer(_seconds(step.received_at, now))
     else:
-        row["waited"] = clock_text(_seconds(step.started_at, step.received_at))
-        row["consulted"] = clock_text(_seconds(step.received_at, step.ended_at))
+        row["waited"] = duration_text(_seconds(step.started_at, step.received_at))
+        row["consulted"] = duration_text(_seconds(step.received_at, step.ended_at))
     return row
 
 

@@ -1,4 +1,4 @@
-"""The SOP report as files: CSV (streamed, so a year of steps never sits in memory) and XLSX.
+"""The SOP report as files: CSV (streamed, so a year of steps never sits in memory), XLSX and the PDF pack.
 
 Both carry the same tables as the page (visits.reports.tables); the CSV adds every counted step.
 Invalid filters send the user back to the page, which shows what to correct.
@@ -11,16 +11,17 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
-from pojok import exports
+from pojok import clock, exports
+from pojok.words import date_text, time_text
 
-from ..reports.tables import DETAIL_HEADER, detail_rows, tables
+from ..models import Letterhead, Signer, signature_lines
+from ..reports.pdf import sop_pack
+from ..reports.tables import DETAIL_HEADER, SUMMARY, detail_rows, tables
 from .reports import report_for
-
-LETTERHEAD = "Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan"
 
 
 def _csv_rows(report):
-    yield [LETTERHEAD]
+    yield [Letterhead.current().office]
     yield ["Laporan kepatuhan SOP", report.scope.period.label]
     for table in tables(report):
         yield []
@@ -48,19 +49,30 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     _, report = report_for(request)
     if report is None:
         return _back_to_the_page(request)
-    return exports.csv_response(_csv_rows(report), _filename(report, "csv"))
+    return exports.csv_response(_csv_rows(report), _filename(report, "csv"), exports.dialect_of(request))
 
 
-def _workbook(report) -> bytes:
-    book = Workbook(write_only=True)
+def heading(report, title: str) -> list[str]:
+    """The title rows of every sheet: the office, what the sheet is, the period and filters, when printed."""
+    letterhead = Letterhead.current()
+    chosen = " · ".join(f"{label}: {value}" for label, value in report.scope.describe())
+    return [f"{letterhead.government} — {letterhead.office}", f"Laporan kepatuhan SOP: {title}", chosen,
+            f"Dicetak {date_text(clock.local_now().date())} pukul {time_text(clock.now())}"]
+
+
+def signature_of(request) -> list[str]:
+    """The signature block of the signer the request chose (?penandatangan=<id>), else the default."""
+    signer = Signer.chosen(request.GET.get("penandatangan"))
+    return signature_lines(Letterhead.current(), signer, date_text(clock.local_now().date()))
+
+
+def _workbook(report, signature: list[str]) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
     for table in tables(report):
-        sheet = book.create_sheet(table.title[:31])
-        sheet.append(exports.xlsx_row(sheet, [LETTERHEAD]))
-        sheet.append([exports.xlsx_cell(sheet, table.title, bold=True),
-                      exports.xlsx_cell(sheet, report.scope.period.label)])
-        sheet.append(exports.xlsx_row(sheet, table.header))
-        for row in table.rows:
-            sheet.append(exports.xlsx_row(sheet, row))
+        sheet = exports.table_sheet(book, table.title, table.header, table.rows, heading=heading(report, table.title))
+        if table.title == SUMMARY:
+            exports.signature_rows(sheet, signature)
     return exports.xlsx_bytes(book)
 
 
@@ -70,4 +82,24 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     _, report = report_for(request)
     if report is None:
         return _back_to_the_page(request)
-    return exports.xlsx_response(_workbook(report), _filename(report, "xlsx"))
+    return exports.xlsx_response(_workbook(report, signature_of(request)), _filename(report, "xlsx"))
+
+
+PDF_TYPE = "application/pdf"
+
+
+def pdf_response(content: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=PDF_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_pdf(request: HttpRequest) -> HttpResponse:
+    """The monthly pack as a PDF, signed by the signer the request chose (?penandatangan=<id>)."""
+    _, report = report_for(request)
+    if report is None:
+        return _back_to_the_page(request)
+    signer = Signer.chosen(request.GET.get("penandatangan"))
+    return pdf_response(sop_pack(report, signer=signer, printed_at=clock.local_now()), _filename(report, "pdf"))

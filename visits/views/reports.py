@@ -13,6 +13,7 @@ from pojok import clock
 
 from .. import policy
 from ..forms.reports import ReportFilter
+from ..models import Signer
 from ..reports import build_report
 from ..reports.charts import step_chart, trend_chart
 
@@ -26,10 +27,13 @@ def report_for(request: HttpRequest):
 
 
 def _context(request: HttpRequest, filterset, report) -> dict:
-    context = {"filter": filterset, "report": report, "query": request.GET.urlencode()}
+    context = {"filter": filterset, "report": report, "query": request.GET.urlencode(),
+               "signers": Signer.objects.filter(active=True), "signer_id": request.GET.get("penandatangan", ""),
+               "kept": [(key, value) for key, values in request.GET.lists() for value in values
+                        if key != "penandatangan"]}
     if report is not None:
         context["trend"] = trend_chart(report.by_day, report.threshold)
-        context["step_bars"] = step_chart(report.steps, report.threshold)
+        context["step_bars"] = step_chart(report.step_rows, report.threshold)
     return context
 
 

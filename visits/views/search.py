@@ -77,7 +77,7 @@ def _csv_row(consultation) -> list[str]:
         documents.append(consultation.other_documents)
     done = consultation.follow_up_done_at
     return [
-        visit.day.isoformat(),
+        visit.day,
         visit.queue_number,
         consultation.bidang.name,
         visit.guest_name,
@@ -88,8 +88,8 @@ def _csv_row(consultation) -> list[str]:
         consultation.outcome,
         ", ".join(documents),
         "ya" if consultation.follow_up_needed else "tidak",
-        consultation.follow_up_due.isoformat() if consultation.follow_up_due else "",
-        timezone.localtime(done).strftime("%Y-%m-%d %H:%M") if done else "",
+        consultation.follow_up_due or "",
+        timezone.localtime(done) if done else "",
         visit.get_channel_display(),
     ]
 
@@ -102,7 +102,8 @@ def export(request: HttpRequest) -> HttpResponse:
     if results is None:
         return render(request, "visits/search/search.html", {"form": form, "page": None}, status=400)
     rows = (_csv_row(c) for c in results.iterator(chunk_size=500))
-    return exports.csv_response(_with_header(rows), f"konsultasi-{clock.today():%Y%m%d}.csv")
+    return exports.csv_response(_with_header(rows), f"konsultasi-{clock.today():%Y%m%d}.csv",
+                                exports.dialect_of(request))
 
 
 def _with_header(rows):

@@ -233,6 +233,13 @@ def _topic(w):
                               ("kasubbag", reverse("visits:triage"))]}
 
 
+def _letterhead(w):
+    return {"url": reverse("admin:visits_letterhead_add"),
+            "base": lambda: {"government": "PEMERINTAH KABUPATEN LAMPUNG SELATAN", "office": "BPKAD",
+                             "address": "Jl. Contoh No. 1, Kalianda", "city": "Kalianda"},
+            "shown": lambda: [("admin", reverse("admin:visits_letterhead_changelist"))]}
+
+
 def _user(w):
     budi = w.user("petugas")
     base = {"username": "budi", "first_name": "Budi", "last_name": "Santoso", "email": "", "is_active": "on",
@@ -291,6 +298,8 @@ POST_TARGETS = [
            ("routing.forms.TryPhrasesForm",)),
     Target("admin_instansi", "admin", ["name", "active"], _instansi, ("admin:visits.Instansi",),
            form_key="adminform"),
+    Target("admin_letterhead", "admin", ["government", "office", "address", "city", "remove_logo"], _letterhead,
+           ("visits.admin.LetterheadForm",), form_key="adminform"),
     Target("admin_topic", "admin", ["name", "bidang", "keywords", "description", "active"], _topic,
            ("admin:routing.Topic",), form_key="adminform"),
     Target("admin_user", "admin",

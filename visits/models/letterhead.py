@@ -1,0 +1,78 @@
+"""What the office's documents carry, set by the administrator: the letterhead (kop surat) with its
+logo, and the officials who sign a report (chosen per report, one of them the default).
+
+The logo is kept in the database (a few kilobytes): the app has no media storage to serve or back up,
+and a database backup (docs/backup.md) then holds everything a printed report needs.
+"""
+
+from django.core.validators import RegexValidator
+from django.db import models
+
+from pojok.models import SingletonSettings
+
+OFFICE = "Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan"
+GOVERNMENT = "PEMERINTAH KABUPATEN LAMPUNG SELATAN"
+LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
+
+
+class Letterhead(SingletonSettings):
+    """One row (pk 1): the kop surat of every printed report, PDF and XLSX."""
+
+    government = models.CharField("pemerintah daerah", max_length=150, default=GOVERNMENT)
+    office = models.CharField("nama kantor", max_length=200, default=OFFICE)
+    address = models.CharField("alamat", max_length=300, blank=True,
+                               help_text="Alamat, telepon, surel, laman: satu baris di bawah nama kantor.")
+    city = models.CharField("tempat penandatanganan", max_length=60, default="Kalianda",
+                            help_text="Ditulis di atas tanda tangan: \u201cKalianda, 1 Desember 2026\u201d.")
+    logo = models.BinaryField("logo", blank=True, default=b"", editable=True)
+    logo_type = models.CharField("jenis logo", max_length=20, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = "kop surat"
+        verbose_name_plural = "kop surat"
+
+    def __str__(self) -> str:
+        return self.office
+
+
+class Signer(models.Model):
+    """An official who may sign a report: "Mengetahui, Kepala Badan ...", name, pangkat/golongan, NIP."""
+
+    caption = models.CharField("keterangan", max_length=60, default="Mengetahui,",
+                               help_text="Baris pertama blok tanda tangan, misalnya \u201cMengetahui,\u201d.")
+    position = models.CharField("jabatan", max_length=200,
+                                default="Kepala Badan Pengelola Keuangan dan Aset Daerah")
+    name = models.CharField("nama", max_length=150)
+    rank = models.CharField("pangkat/golongan", max_length=100, blank=True)
+    nip = models.CharField("NIP", max_length=21, blank=True,
+                           validators=[RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")])
+    is_default = models.BooleanField("bawaan", default=False,
+                                     help_text="Dipakai bila pembuat laporan tidak memilih penandatangan.")
+    active = models.BooleanField("aktif", default=True)
+
+    class Meta:
+        ordering = ["-is_default", "name"]
+        verbose_name = "penandatangan laporan"
+        verbose_name_plural = "penandatangan laporan"
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.position})"
+
+    @classmethod
+    def chosen(cls, pk) -> "Signer | None":
+        """The signer a report asked for (an id from the URL), else the default one, else None."""
+        signers = cls.objects.filter(active=True)
+        if pk and str(pk).isdigit():
+            signer = signers.filter(pk=int(pk)).first()
+            if signer:
+                return signer
+        return signers.order_by("-is_default", "name").first()
+
+
+def signature_lines(letterhead: Letterhead, signer: Signer | None, day_text: str) -> list[str]:
+    """The signature block as lines: place and date, caption, position, room to sign, name, rank, NIP."""
+    if signer is None:
+        return [f"{letterhead.city}, {day_text}", "Mengetahui,", "Kepala Badan Pengelola Keuangan dan Aset Daerah",
+                "", "", "", "(................................................)", "NIP."]
+    return [f"{letterhead.city}, {day_text}", signer.caption, signer.position, "", "", "", signer.name,
+            *([signer.rank] if signer.rank else []), f"NIP. {signer.nip}" if signer.nip else "NIP."]
