@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
 from pojok.periods import Period
-from visits.models import Signer
+from visits.models import Signer, signature_block
 
 from .. import policy
 from ..export import workbook
@@ -75,7 +75,8 @@ def report(request: HttpRequest) -> HttpResponse:
 @require_GET
 def print_report(request: HttpRequest) -> HttpResponse:
     context = _report_context(request, request.GET.dict())
-    context["suggestions"] = grouped_suggestions(context["scope"])
+    context.update(suggestions=grouped_suggestions(context["scope"]),
+                   signature=signature_block(request.GET.get("penandatangan")))
     return render(request, "survey/report/print.html", context)
 
 

@@ -121,3 +121,16 @@ def test_the_report_page_offers_the_pdf_with_a_choice_of_signer(october, client_
     assert 'name="periode" value="bulan"' in form and 'name="bulan" value="2026-10"' in form
     assert f'value="{signer.pk}"' in form and "Ir. Wahyu Pratama, M.Si." in form and "Unduh PDF" in form
     assert reverse("visits:report_pdf") in html
+
+
+@pytest.mark.parametrize("page", ["visits:report_print", "survey:print"])
+def test_the_print_views_sign_with_the_chosen_signer(october, client_of, pimpinan, signer, page):
+    query = {"periode": "rentang", "dari": "2026-10-01", "sampai": "2026-10-31"}
+    client = client_of(pimpinan)
+    chosen = client.get(reverse(page), {**query, "penandatangan": signer.pk}).content.decode()
+    block = chosen.split("data-signature>")[1].split("</div></div>")[0]
+    assert "Kalianda, 23 November 2026" in block  # the day it is printed (the suite's clock)
+    assert "Ir. Wahyu Pratama, M.Si." in block and "Pembina Utama Muda (IV/c)" in block
+    assert "NIP. 197001011995031002" in block
+    default = client.get(reverse(page), query).content.decode()
+    assert "Drs. Bawaan" in default.split("data-signature>")[1]  # no choice: the default signer

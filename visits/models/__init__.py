@@ -2,7 +2,7 @@
 it leaves, triage records and consultations."""
 
 from .consultation import Consultation, Mode
-from .letterhead import Letterhead, Signer, signature_lines
+from .letterhead import Letterhead, Signer, signature_block, signature_lines
 from .lifecycle import (
     DOOR_STEPS,
     MOVES,
@@ -50,8 +50,8 @@ __all__ = [
     "ArrivalRule", "DOOR_STEPS", "REMOTE", "Channel", "HAS_STANDARD", "HAS_WAIT_STANDARD", "MOVES", "WAITED",
     "WAIT_OVER", "WAIT_WITHIN", "OPEN_STATES", "OVER_STANDARD", "QUEUE_PREFIX", "STEP_OF_STATE", "WITHIN_STANDARD",
     "Closed", "Consultation", "DocumentType", "Instansi", "Mode", "Move", "MoveRefused", "Piket", "QueueCounter",
-    "Letterhead", "ReportSettings", "RoutingDecision", "Signer", "signature_lines", "RoutingRefused", "SopStep",
-    "State", "StepResult", "Visit",
+    "Letterhead", "ReportSettings", "RoutingDecision", "Signer", "signature_block", "signature_lines",
+    "RoutingRefused", "SopStep", "State", "StepResult", "Visit",
     "VisitEvent", "VisitStep", "close_stale_visits", "finish_consultation", "local_time",
     "missing_steps_note", "office_close", "receive_guest", "record_consultation", "route_visit",
     "stale_visits", "timer_level", "transfer_visit",

@@ -7,7 +7,9 @@ and a database backup (docs/backup.md) then holds everything a printed report ne
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.utils.formats import date_format
 
+from pojok import clock
 from pojok.models import SingletonSettings
 
 OFFICE = "Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan"
@@ -76,3 +78,8 @@ def signature_lines(letterhead: Letterhead, signer: Signer | None, day_text: str
                 "", "", "", "(................................................)", "NIP."]
     return [f"{letterhead.city}, {day_text}", signer.caption, signer.position, "", "", "", signer.name,
             *([signer.rank] if signer.rank else []), f"NIP. {signer.nip}" if signer.nip else "NIP."]
+
+
+def signature_block(signer_id=None) -> list[str]:
+    """The signature block of a print view, dated today: the signer asked for (an id), else the default."""
+    return signature_lines(Letterhead.current(), Signer.chosen(signer_id), date_format(clock.today(), "j F Y"))

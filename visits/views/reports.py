@@ -13,7 +13,7 @@ from pojok import clock
 
 from .. import policy
 from ..forms.reports import ReportFilter
-from ..models import Signer
+from ..models import Signer, signature_block
 from ..reports import build_report
 from ..reports.charts import step_chart, trend_chart
 
@@ -49,6 +49,7 @@ def reports(request: HttpRequest) -> HttpResponse:
 @require_GET
 def print_view(request: HttpRequest) -> HttpResponse:
     filterset, report = report_for(request)
-    context = {**_context(request, filterset, report), "printed_at": clock.local_now()}
+    context = {**_context(request, filterset, report), "printed_at": clock.local_now(),
+               "signature": signature_block(request.GET.get("penandatangan"))}
     template = "visits/reports/print.html" if report else "visits/reports/report.html"
     return render(request, template, context, status=200 if report else 400)
