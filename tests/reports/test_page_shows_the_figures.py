@@ -55,6 +55,19 @@ def test_charts_are_inline_svg_with_the_threshold(october, client_of, pimpinan):
     assert "<script>" not in html and "cdn" not in html.lower()
 
 
+def test_the_step_charts_labels_are_whole_and_readable(october, client_of, pimpinan):
+    html = client_of(pimpinan).get(reverse("visits:reports"), OCTOBER).content.decode()
+    chart = html.split('data-chart="steps"')[1].split("</svg>")[0]
+    labels = [" ".join(re.findall(r"<tspan[^>]*>([^<]*)</tspan>", text))
+              for text in re.findall(r"<text[^>]*data-step-label>(.*?)</text>", chart)]
+    assert "4. Kasubbag Umum mengarahkan ke Bidang" in labels  # wrapped on two lines, never cut
+    assert "5. Tamu menghadap pejabat (konsultasi)" in labels and not any("…" in label for label in labels)
+    viewbox_width = int(re.search(r'viewBox="0 0 (\d+) ', html.split('data-chart="steps"')[0][-300:]).group(1))
+    sizes = {int(size) for size in re.findall(r'font-size="(\d+)"', chart)}
+    # drawn in a column of about 540 px at 1366 px: 12 units of a 520-wide viewBox are at least 12 px
+    assert viewbox_width <= 540 and min(sizes) >= 12
+
+
 def test_the_filters_stay_in_the_form_and_the_export_links(october, client_of, pimpinan):
     query = {**OCTOBER, "bidang": "aset", "asal": "dinas"}
     html = client_of(pimpinan).get(reverse("visits:reports"), query).content.decode()

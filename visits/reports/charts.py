@@ -5,9 +5,14 @@ outlined with their share written at the end, and the threshold is a dashed line
 copy on a monochrome printer reads the same as the screen.
 """
 
+import textwrap
 from dataclasses import dataclass
 
 WIDTH, HEIGHT = 720, 240
+# The step chart sits in the narrower column (5 of 12 at 1366 px): a viewBox about as wide as it is
+# drawn keeps its 12-unit type at about 12 px instead of the 8 px a 720-wide one shrank to.
+STEP_WIDTH, STEP_LABEL_WIDTH, STEP_ROW = 520, 200, 40
+LABEL_CHARS = 27  # a step's name wraps onto two lines of this many characters, never cut
 LEFT, RIGHT, TOP, BOTTOM = 44, 16, 16, 36
 MAX_X_LABELS = 16
 
@@ -45,12 +50,16 @@ def trend_chart(by_day: list[dict], threshold: int) -> Chart:
 
 def step_chart(steps: list[dict], threshold: int) -> Chart:
     """One horizontal bar per SOP step: its share within standard (no bar for a step without one)."""
-    row_height, label_width = 30, 250
-    height = TOP + row_height * len(steps) + BOTTOM
-    inner = WIDTH - label_width - RIGHT - 48
-    bars = [{"y": TOP + row_height * index, "label": f"{s['number']}. {s['name']}", "share": s["share"],
-             "width": round(inner * (s["share"] or 0) / 100, 1), "no_standard": s["standard_minutes"] is None,
-             "below": s["share"] is not None and s["share"] < threshold}
+    height = TOP + STEP_ROW * len(steps) + BOTTOM
+    inner = STEP_WIDTH - STEP_LABEL_WIDTH - RIGHT - 150  # room after a bar for "85,0% (di bawah ambang)"
+    bars = [{"y": TOP + STEP_ROW * index, "lines": _label_lines(f"{s['number']}. {s['name']}"),
+             "share": s["share"], "width": round(inner * (s["share"] or 0) / 100, 1),
+             "no_standard": s["standard_minutes"] is None, "below": s["share"] is not None and s["share"] < threshold}
             for index, s in enumerate(steps)]
-    grid = [(round(label_width + inner * share / 100, 1), f"{share}%") for share in (0, 50, 100)]
-    return Chart(WIDTH, height, bars, grid, threshold_x=round(label_width + inner * threshold / 100, 1))
+    grid = [(round(STEP_LABEL_WIDTH + inner * share / 100, 1), f"{share}%") for share in (0, 50, 100)]
+    return Chart(STEP_WIDTH, height, bars, grid, threshold_x=round(STEP_LABEL_WIDTH + inner * threshold / 100, 1))
+
+
+def _label_lines(label: str) -> list[str]:
+    lines = textwrap.wrap(label, LABEL_CHARS)
+    return lines if len(lines) <= 2 else [lines[0], textwrap.shorten(" ".join(lines[1:]), LABEL_CHARS, placeholder="…")]
