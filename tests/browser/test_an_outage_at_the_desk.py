@@ -58,7 +58,7 @@ def test_a_check_in_sent_during_an_outage_is_kept_and_sent_again(page, petugas, 
     assert {"Rahmat Hidayat", "Kecamatan Natar", "Konsultasi SPJ dana desa tahap dua"} <= set(typed)
 
     outage.on = False
-    page.driver.find_element(By.CSS_SELECTOR, "form[data-resend] button[type=submit]").click()
+    page.click("form[data-resend] button[type=submit]")
     slip = page.wait_for(By.CSS_SELECTOR, ".visitor-slip")
     assert "Rahmat Hidayat" in slip.text
     page.driver.back()  # the browser's back button, and the 503 page's form sent once more

@@ -48,7 +48,7 @@ def test_staff_receive_record_and_close_then_the_desk_sees_the_guest_out(page, p
     Select(page.driver.find_element(By.CSS_SELECTOR, f"{row} select[name=official]")).select_by_visible_text(
         "Wati Kusuma (Kepala Bidang)"
     )
-    page.driver.find_element(By.CSS_SELECTOR, f"{row} button[data-move=receive]").click()
+    page.click(f"{row} button[data-move=receive]")
 
     page.wait_for(By.ID, "consultation-form")
     assert visit.steps.get(number=5).received_by == kabid
@@ -74,7 +74,7 @@ def test_staff_receive_record_and_close_then_the_desk_sees_the_guest_out(page, p
     page.driver.delete_all_cookies()
     page.login("budi")
     page.wait_for_text(By.CSS_SELECTOR, f"{row} .step-label", "menunggu diantar keluar")
-    page.driver.find_element(By.CSS_SELECTOR, f"{row} button[data-move=see_out]").click()
+    page.click(f"{row} button[data-move=see_out]")
     page.wait_for_text(By.ID, "messages", "Antar keluar")
     visit.refresh_from_db()
     assert visit.state == State.DONE

@@ -76,7 +76,7 @@ def test_the_lobby_display_and_the_survey_keep_to_the_policy(page, people, admin
     seen = {}
     token = Device.objects.create(name="TV", kind=Device.Kind.DISPLAY).new_pairing_token(by=admin_user)
     page.open(reverse("lobby:pair", args=[token]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for(By.CSS_SELECTOR, "[data-lobby-board]")
     time.sleep(3.5)  # one poll of the board
     seen["display"] = _csp_violations(page.driver)

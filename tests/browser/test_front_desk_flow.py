@@ -27,9 +27,9 @@ def test_petugas_checks_in_greets_and_reports_a_guest(page, petugas):
     page.driver.find_element(By.LINK_TEXT, "Ke papan tamu").click()
     row = f"#visit-{visit.pk}"
     page.wait_for_text(By.CSS_SELECTOR, f"{row} .step-label", "Menunggu disambut")
-    page.driver.find_element(By.CSS_SELECTOR, f"{row} button[data-move=greet]").click()
+    page.click(f"{row} button[data-move=greet]")
     page.wait_for_text(By.CSS_SELECTOR, f"{row} .step-label", "Menunggu dilaporkan")
-    page.driver.find_element(By.CSS_SELECTOR, f"{row} button[data-move=report]").click()
+    page.click(f"{row} button[data-move=report]")
     page.wait_for_text(By.CSS_SELECTOR, f"{row} .step-label", "Menunggu diarahkan")
 
     visit.refresh_from_db()

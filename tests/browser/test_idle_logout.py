@@ -38,6 +38,6 @@ def test_typing_counts_as_activity_so_a_slowly_typed_form_is_saved(page, people,
     # (the name field would look up returning guests, itself a request: it is typed last)
     page.fill("origin", "Dinas Sosial")
     page.fill("guest_name", "Rahmat Hidayat")
-    page.driver.find_element(By.CSS_SELECTOR, "#check-in-form button[type=submit]").click()
+    page.click("#check-in-form button[type=submit]")
     page.wait_for_text(By.ID, "messages", "Rahmat Hidayat tercatat")
     assert Visit.objects.get().guest_name == "Rahmat Hidayat"

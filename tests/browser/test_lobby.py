@@ -32,10 +32,10 @@ def test_a_staff_panggil_shows_highlighted_on_the_display(page, people, admin_us
 
     page.login("ani")
     page.open(reverse("lobby:pair", args=[token]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for(By.CSS_SELECTOR, "[data-lobby-board]")
     assert page.driver.find_elements(By.CSS_SELECTOR, ".lobby-call") == []
-    page.driver.find_element(By.CSS_SELECTOR, "[data-sound-toggle]").click()
+    page.click("[data-sound-toggle]")
     assert page.driver.execute_script("return localStorage.getItem('lobby.sound')") == "off"
     display_tab = page.driver.current_window_handle
 
@@ -59,7 +59,7 @@ def test_the_display_says_when_the_server_fails_and_recovers_by_itself(page, peo
     visit = _routed(people)
     device = Device.objects.create(name="TV ruang tunggu", kind=Device.Kind.DISPLAY)
     page.open(reverse("lobby:pair", args=[device.new_pairing_token(by=admin_user)]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for_text(By.CSS_SELECTOR, "[data-waiting]", visit.queue_number)
     status = page.driver.find_element(By.CSS_SELECTOR, "[data-lobby-status]")
     assert not status.is_displayed()
@@ -77,12 +77,12 @@ def test_a_guest_checks_in_at_the_kiosk_and_the_petugas_confirms_the_arrival(pag
     device = Device.objects.create(name="Tablet pintu", kind=Device.Kind.KIOSK)
     page.login("budi")
     page.open(reverse("lobby:pair", args=[device.new_pairing_token(by=admin_user)]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for(By.CSS_SELECTOR, "[data-kiosk-form]")
     page.fill("guest_name", "Rahmat Hidayat")
     page.fill("origin", "Dinas Sosial")
     page.fill("keperluan", "Konsultasi SPJ hibah")
-    page.driver.find_element(By.CSS_SELECTOR, "[data-kiosk-submit]").click()
+    page.click("[data-kiosk-submit]")
     number = page.wait_for(By.CSS_SELECTOR, "[data-kiosk-number]").text
     assert Visit.objects.count() == 1
 
@@ -99,7 +99,7 @@ def test_a_guest_checks_in_at_the_kiosk_and_the_petugas_confirms_the_arrival(pag
 def _pair_kiosk(page, admin_user):
     device = Device.objects.create(name="Tablet pintu", kind=Device.Kind.KIOSK)
     page.open(reverse("lobby:pair", args=[device.new_pairing_token(by=admin_user)]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for(By.CSS_SELECTOR, "[data-kiosk-form]")
 
 
@@ -115,7 +115,7 @@ def test_the_kiosk_waits_out_a_lost_connection_and_retries_by_itself(page, admin
     page.fill("origin", "Dinas Sosial")
     page.fill("keperluan", "Konsultasi SPJ hibah")
     _network(page, offline=True)
-    page.driver.find_element(By.CSS_SELECTOR, "[data-kiosk-submit]").click()
+    page.click("[data-kiosk-submit]")
     page.wait_for_text(By.CSS_SELECTOR, "[data-kiosk-wait]", "Sambungan terputus. Mohon tunggu")
     assert not Visit.objects.exists()
     _network(page, offline=False)  # nobody taps again: the kiosk sends it again by itself
@@ -158,7 +158,7 @@ def test_the_display_runs_all_day_without_growing(page, people, admin_user):
     waiting = [_routed(people) for _ in range(4)]
     device = Device.objects.create(name="TV ruang tunggu", kind=Device.Kind.DISPLAY)
     page.open(reverse("lobby:pair", args=[device.new_pairing_token(by=admin_user)]))
-    page.driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    page.click("form button[type=submit]")
     page.wait_for(By.CSS_SELECTOR, "[data-lobby-board]")
     _swap(page, WARM_UP)
     before = _memory(page)

@@ -16,7 +16,7 @@ def test_pimpinan_filters_the_report_by_bidang(page, pimpinan, october):  # noqa
     page.open("/laporan/?periode=bulan&bulan=2026-10")
     assert page.wait_for(By.CSS_SELECTOR, '[data-figure="visits"]').text == "4"
     Select(page.driver.find_element(By.NAME, "bidang")).select_by_visible_text("Bidang Aset")
-    page.driver.find_element(By.CSS_SELECTOR, ".report-filters button[type=submit]").click()
+    page.click(".report-filters button[type=submit]")
     page.wait_for_text(By.CSS_SELECTOR, '[data-figure="visits"]', "1")
     assert "bidang=aset" in page.driver.current_url and "bulan=2026-10" in page.driver.current_url
     assert page.driver.find_element(By.CSS_SELECTOR, '[data-figure="share"]').text == "60,0%"

@@ -29,7 +29,7 @@ def open_route_page(page, visit):
     page.login("sri")
     assert "/triase/" in page.driver.current_url
     page.wait_for_text(By.CSS_SELECTOR, f"#visit-{visit.pk}", "Rahmat Hidayat")
-    page.driver.find_element(By.CSS_SELECTOR, f"#visit-{visit.pk} a[data-route-link]").click()
+    page.click(f"#visit-{visit.pk} a[data-route-link]")
     return page.wait_for_text(By.ID, "suggestions", "tidak ada kata kunci yang cocok")
 
 
@@ -46,7 +46,7 @@ def test_the_kasubbag_routes_a_reported_guest_and_the_bidang_sees_them(page, kas
     assert Select(page.driver.find_element(By.NAME, "topic")).first_selected_option.text == "Pergeseran anggaran"
     assert not page.driver.find_element(By.CSS_SELECTOR, "[data-override-box]").is_displayed()
     Select(page.driver.find_element(By.NAME, "assigned_to")).select_by_value(str(staf.pk))
-    page.driver.find_element(By.CSS_SELECTOR, "#route-form button[type=submit]").click()
+    page.click("#route-form button[type=submit]")
 
     page.wait_for_text(By.ID, "messages", "diarahkan ke Bidang Anggaran")
     reported.refresh_from_db()
@@ -54,7 +54,7 @@ def test_the_kasubbag_routes_a_reported_guest_and_the_bidang_sees_them(page, kas
     assert reported.keperluan == "Revisi DPA belanja modal"
     assert RoutingDecision.objects.get().followed_suggestion
 
-    page.driver.find_element(By.CSS_SELECTOR, "form[action='/akun/keluar/'] button").click()
+    page.click("form[action='/akun/keluar/'] button")
     page.login("ani")
     assert "/bidang/" in page.driver.current_url
     page.wait_for_text(By.ID, "inbox", "Rahmat Hidayat")
@@ -66,11 +66,11 @@ def test_choosing_another_bidang_asks_for_a_reason(page, kasubbag, reported):
     assert not reason_box.is_displayed()
     Select(page.driver.find_element(By.NAME, "bidang")).select_by_visible_text("Bidang Aset")
     assert reason_box.is_displayed()
-    page.driver.find_element(By.CSS_SELECTOR, "#route-form button[type=submit]").click()
+    page.click("#route-form button[type=submit]")
 
     page.wait_for_text(By.ID, "route-form", "berbeda dari usulan (Sekretariat): tuliskan alasan singkat")
     assert Visit.objects.get().state == State.TRIAGE
     page.fill("override_reason", "penghapusan kendaraan dinas")
-    page.driver.find_element(By.CSS_SELECTOR, "#route-form button[type=submit]").click()
+    page.click("#route-form button[type=submit]")
     page.wait_for_text(By.ID, "messages", "diarahkan ke Bidang Aset")
     assert RoutingDecision.objects.get().override_reason == "penghapusan kendaraan dinas"
