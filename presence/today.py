@@ -3,7 +3,6 @@ set: for everyone or one Bidang at once, and per person (an exception, or staff 
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 
 from pojok import clock
 from pojok.roles import CONSULT_PERM
@@ -52,9 +51,9 @@ def arrange(*, day, status, by, bidang=None, at=None) -> int:
     if not policy.can_arrange(by):
         raise PermissionDenied("Anda tidak berwenang mengatur kehadiran.")
     at = at or clock.now()
-    people = list(office_staff(bidang))
-    with transaction.atomic():
-        for person in people:
-            Presence.objects.update_or_create(day=day, user=person,
-                                              defaults={"status": Status(status), "set_by": by, "set_at": at})
-    return len(people)
+    rows = [Presence(day=day, user=person, status=Status(status), set_by=by, set_at=at)
+            for person in office_staff(bidang)]
+    # One statement for the whole office: rows already there for the day are updated in place.
+    Presence.objects.bulk_create(rows, update_conflicts=True, unique_fields=["day", "user"],
+                                 update_fields=["status", "set_by", "set_at"])
+    return len(rows)

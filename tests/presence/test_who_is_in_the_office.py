@@ -4,10 +4,13 @@ themselves, and read by triage (which prefers a present official) and the Bidang
 from datetime import date
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pojok import roles
 from presence.models import Presence, Status
+from presence.today import arrange
 from tests.factories import make_user, make_visit
 from visits.models import Channel, Visit
 
@@ -110,3 +113,17 @@ def test_when_nobody_of_the_bidang_is_in_triage_says_so_and_offers_the_remote_pa
     assert reverse("visits:remote_new") in html
     assert 'data-wa="official" data-wa-number="6281311112222"' in html  # the Kabid's WhatsApp
     assert 'data-wa-none="official"' in html  # Ani has no number in her profile: no link, and why
+
+
+def test_setting_the_day_for_everyone_takes_the_same_queries_for_any_number_of_staff(kasubbag, staf):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            arrange(day=MONDAY, status=Status.WFH, by=kasubbag)
+        return len(captured)
+
+    queries()  # the first also reads the Kasubbag's permissions
+    few = queries()
+    for i in range(12):
+        make_user(f"staf{i}", roles.STAF, bidang_code="aset")
+    assert queries() == few  # 13 people, most with a row already: one upsert, not one per person
+    assert Presence.objects.filter(day=MONDAY, status=Status.WFH).count() == 13

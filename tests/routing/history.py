@@ -1,4 +1,4 @@
-"""Small decision histories and in-memory topics for the learning tests (no database needed)."""
+"""Small decision histories and in-memory topics for the routing tests (no database needed)."""
 
 from dataclasses import dataclass
 from datetime import timedelta

@@ -1,33 +1,9 @@
 """The keyword rules are a pure function over topics: these tests give them topics in memory, no database."""
 
-from dataclasses import dataclass
-
 from routing.suggest import NO_MATCH_REASON, normalise, suggest
+from tests.routing.history import ANGGARAN, PERBEND, SEKRETARIAT, T, Unit
 
-
-@dataclass(frozen=True)
-class Unit:
-    code: str
-    name: str
-    order: int
-    pk: int
-
-
-@dataclass(frozen=True)
-class T:
-    pk: int
-    name: str
-    bidang: Unit
-    keywords: str
-
-    def keyword_list(self):
-        return [k.strip() for k in self.keywords.split(",") if k.strip()]
-
-
-ANGGARAN = Unit("anggaran", "Bidang Anggaran", 1, 1)
-PERBEND = Unit("perbendaharaan", "Bidang Perbendaharaan", 2, 2)
 AKUNTANSI = Unit("akuntansi", "Bidang Akuntansi", 3, 3)
-SEKRETARIAT = Unit("sekretariat", "Sekretariat", 5, 5)
 TOPICS = [
     T(1, "Pergeseran anggaran", ANGGARAN, "pergeseran anggaran, revisi DPA, DPA"),
     T(2, "SPP", PERBEND, "SPP, SPP-UP, surat permintaan pembayaran"),
