@@ -24,11 +24,13 @@
       row.classList.toggle("inbox-new", fresh.has(row.getAttribute("data-waiting-id")));
     });
     var badge = document.querySelector("[data-new-count]");
+    // The words come translated from the page (data-new-word, data-new-title): no JS catalog needed.
+    var word = badge ? badge.getAttribute("data-new-word") : "", title = badge ? badge.getAttribute("data-new-title") : "";
     if (badge) {
-      badge.textContent = fresh.size ? fresh.size + " baru" : "";
+      badge.textContent = fresh.size ? fresh.size + " " + word : "";
       badge.classList.toggle("d-none", fresh.size === 0);
     }
-    document.title = (fresh.size ? "(" + fresh.size + ") Tamu baru · " : "") + baseTitle;
+    document.title = (fresh.size ? "(" + fresh.size + ") " + title + " · " : "") + baseTitle;
   }
 
   document.addEventListener("DOMContentLoaded", function () { if (container()) mark(); });
