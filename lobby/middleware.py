@@ -10,8 +10,9 @@ from django.shortcuts import render
 from .devices import cookie_value
 
 DEVICE_PAGES = frozenset({"pair", "display", "display_board", "kiosk"})
-# Public information a guest at the kiosk may read (the kiosk links to it), holding no data.
-OPEN_TO_DEVICES = frozenset({"privacy:notice"})
+# Public information a guest at the kiosk may read (the kiosk links to it), holding no data; and the
+# guest's choice of language (the kiosk's language buttons), which sets a cookie and goes back.
+OPEN_TO_DEVICES = frozenset({"privacy:notice", "set_language"})
 
 
 class DeviceLockMiddleware:

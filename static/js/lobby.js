@@ -8,12 +8,15 @@
   var lastKey = null; // the call already announced ("" for none); the one shown on load is not repeated
   var audio = null;   // one AudioContext for the whole day: a new one per chime would leak
 
+  // The page's words in the chosen language (data-say-<name>), or the Indonesian ones.
+  function words(element, name, indonesian) { return element.getAttribute("data-say-" + name) || indonesian; }
+
   function soundOn() { return window.localStorage.getItem(SOUND_KEY) !== "off"; }
 
   function showSound() {
     var button = document.querySelector("[data-sound-toggle]");
     if (!button) return;
-    button.textContent = soundOn() ? "Suara: nyala" : "Suara: mati";
+    button.textContent = soundOn() ? words(button, "on", "Suara: nyala") : words(button, "off", "Suara: mati");
     button.setAttribute("aria-pressed", soundOn() ? "true" : "false");
   }
 
@@ -100,22 +103,22 @@
     if (!form) return;
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (status >= 400 && status < 500) { // refused (a kiosk revoked by the admin): trying again won't help
-      kioskSays(form, "Kios ini sedang tidak dapat dipakai. Silakan lapor ke petugas meja depan.", "danger");
+      kioskSays(form, words(form, "refused", "Kios ini sedang tidak dapat dipakai. Silakan lapor ke petugas meja depan."), "danger");
       return;
     }
     var tries = Number(form.getAttribute("data-tries") || "0") + 1;
     form.setAttribute("data-tries", String(tries));
     if (tries >= KIOSK_MAX_TRIES) {
-      kioskSays(form, "Maaf, sambungan belum pulih. Silakan lapor ke petugas meja depan.", "danger");
+      kioskSays(form, words(form, "gave-up", "Maaf, sambungan belum pulih. Silakan lapor ke petugas meja depan."), "danger");
       return;
     }
-    kioskSays(form, "Sambungan terputus. Mohon tunggu, kami mencoba lagi… Nomor Anda tidak akan tercatat dua kali.", "warning");
+    kioskSays(form, words(form, "retry", "Sambungan terputus. Mohon tunggu, kami mencoba lagi… Nomor Anda tidak akan tercatat dua kali."), "warning");
     window.setTimeout(function () { htmx.trigger(form, "submit"); }, KIOSK_RETRY_MS);
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = kioskForm(event);
-    if (form && !form.getAttribute("data-tries")) kioskSays(form, "Mohon tunggu…", "info");
+    if (form && !form.getAttribute("data-tries")) kioskSays(form, words(form, "wait", "Mohon tunggu…"), "info");
   });
   document.addEventListener("htmx:sendError", kioskFailed);
   document.addEventListener("htmx:responseError", kioskFailed);
