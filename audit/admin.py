@@ -5,6 +5,7 @@ from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
 
 from pojok.admin_mixins import ReadOnlyAdminMixin
 
@@ -31,7 +32,7 @@ class LockoutAdmin(AccessAttemptAdmin):
 
     actions = ["unlock", *AccessAttemptAdmin.actions]
 
-    @admin.action(description="Buka kunci (hapus catatan gagal masuk yang dipilih)", permissions=["delete"])
+    @admin.action(description=_("Buka kunci (hapus catatan gagal masuk yang dipilih)"), permissions=["delete"])
     def unlock(self, request, queryset):
         attempts = list(queryset.values_list("username", "ip_address"))
         queryset.delete()

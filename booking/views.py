@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock, throttle
@@ -112,7 +113,7 @@ def arrive(request: HttpRequest) -> HttpResponse:
         messages.error(request, throttle.wait_message(wait))
         return redirect(back)
     if not form.is_valid():
-        messages.error(request, "Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD.")
+        messages.error(request, _("Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD."))
         return redirect(back)
     try:
         visit = bookings.arrive(code=form.cleaned_data["code"],

@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .models import Call, Device
 
@@ -22,7 +23,7 @@ class DeviceAdmin(admin.ModelAdmin):
         if not change:
             _show_pairing_url(request, obj)
 
-    @admin.action(description="Buat tautan pemasangan baru (perangkat lama berhenti)")
+    @admin.action(description=_("Buat tautan pemasangan baru (perangkat lama berhenti)"))
     def make_pairing_url(self, request, queryset):
         for device in queryset:
             _show_pairing_url(request, device)

@@ -2,6 +2,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import User
@@ -39,6 +40,6 @@ class UserAdmin(BaseUserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang").prefetch_related("groups")
 
-    @admin.display(description="peran")
+    @admin.display(description=_("peran"))
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all())

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok import clock
@@ -54,7 +55,7 @@ def day(request: HttpRequest) -> HttpResponse:
         who = data["bidang"] or "semua pegawai Bidang"
         messages.success(request, f"{count} pegawai ({who}): {Status(data['status']).label}.")
         return _back(data["day"])
-    messages.error(request, "Pengaturan belum disimpan: periksa isian yang ditandai.")
+    messages.error(request, _("Pengaturan belum disimpan: periksa isian yang ditandai."))
     return _screen(request, clock.today(), arrange_form=form, status=400)
 
 
@@ -67,7 +68,7 @@ def mine(request: HttpRequest) -> HttpResponse:
     form = MineForm(request.POST)
     back = safe_next(request, request.POST.get("next", ""), reverse("visits:inbox"))
     if not form.is_valid():
-        messages.error(request, "Kehadiran belum disimpan: pilih WFO, WFH, dinas luar, cuti atau sakit.")
+        messages.error(request, _("Kehadiran belum disimpan: pilih WFO, WFH, dinas luar, cuti atau sakit."))
         return redirect(back)
     today.set_status(user=request.user, status=form.cleaned_data["status"], by=request.user)
     messages.success(request, f"Kehadiran Anda hari ini: {Status(form.cleaned_data['status']).label}.")

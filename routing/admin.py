@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.admin_mixins import ReadOnlyAdminMixin
@@ -70,7 +71,7 @@ class LearnedModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     exclude = ["parameters"]  # thousands of counts: the JSON is in the database, not for reading here
     readonly_fields = ["version", "trained_at", "decisions", "last_decision_at", "method", "digest", "replay"]
 
-    @admin.display(description="uji ulang (top-1: kata kunci / gabungan)")
+    @admin.display(description=_("uji ulang (top-1: kata kunci / gabungan)"))
     def replay(self, model):
         row = model.evaluation.get("overall", {})
         if not row.get("n"):
@@ -104,7 +105,7 @@ class KeywordProposalAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang", "topic", "decided_by")
 
-    @admin.display(description="tindakan")
+    @admin.display(description=_("tindakan"))
     def decide(self, proposal):
         if proposal.status != KeywordProposal.Status.OPEN:
             return "\u2014"

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -57,5 +58,5 @@ def start(request: HttpRequest) -> HttpResponse:
         if invitation is not None:
             return redirect("survey:answer", token=invitation.token)
         throttle.SURVEY_CODE.count(request)
-        form.add_error("kode", "Kode ini tidak dikenal. Periksa kembali kode pada slip Anda.")
+        form.add_error("kode", _("Kode ini tidak dikenal. Periksa kembali kode pada slip Anda."))
     return render(request, "survey/public/start.html", {"form": form}, status=429 if wait else 200)

@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
@@ -105,7 +106,7 @@ def add_plan(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_plan_follow_up, request.user)
     form = FollowUpPlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Rencana tindak lanjut belum tersimpan: periksa isian yang ditandai.")
+        messages.error(request, _("Rencana tindak lanjut belum tersimpan: periksa isian yang ditandai."))
         period = {"dari": request.POST.get("dari", ""), "sampai": request.POST.get("sampai", "")}
         return _screen(request, period, form, status=400)
     data = form.cleaned_data

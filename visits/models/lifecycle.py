@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from notifications.outbox import queue_bidang_email, queue_bidang_whatsapp
 from pojok import clock
@@ -47,26 +48,26 @@ QUEUE_PREFIX = "A"
 
 
 class State(models.TextChoices):
-    ARRIVING = "tiba", "Tamu datang"
-    GREETING = "sambut", "Menunggu disambut"
-    REPORTING = "lapor", "Menunggu dilaporkan ke Kasubbag"
-    TRIAGE = "triase", "Menunggu diarahkan ke Bidang"
-    WAITING = "menunggu", "Menunggu diterima Bidang"
-    CONSULTING = "konsultasi", "Sedang konsultasi"
-    LEAVING = "keluar", "Selesai konsultasi, menunggu diantar keluar"
-    DONE = "selesai", "Selesai"
-    CANCELLED = "batal", "Batal"
-    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+    ARRIVING = "tiba", _("Tamu datang")
+    GREETING = "sambut", _("Menunggu disambut")
+    REPORTING = "lapor", _("Menunggu dilaporkan ke Kasubbag")
+    TRIAGE = "triase", _("Menunggu diarahkan ke Bidang")
+    WAITING = "menunggu", _("Menunggu diterima Bidang")
+    CONSULTING = "konsultasi", _("Sedang konsultasi")
+    LEAVING = "keluar", _("Selesai konsultasi, menunggu diantar keluar")
+    DONE = "selesai", _("Selesai")
+    CANCELLED = "batal", _("Batal")
+    INCOMPLETE = "tidak_selesai", _("Tidak selesai")
 
 
 class Channel(models.TextChoices):
     """How a consultation reached the office. Only a walk-in goes through the door's steps (1-3, 6)."""
 
-    TATAP_MUKA = "tatap_muka", "Tatap muka"
-    TELEPON = "telepon", "Telepon"
-    WHATSAPP = "whatsapp", "WhatsApp"
-    DARING = "daring", "Daring (rapat video)"
-    SURAT = "surat", "Surat/e-mail"
+    TATAP_MUKA = "tatap_muka", _("Tatap muka")
+    TELEPON = "telepon", _("Telepon")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    DARING = "daring", _("Daring (rapat video)")
+    SURAT = "surat", _("Surat/e-mail")
 
 
 WALK_IN = frozenset({Channel.TATAP_MUKA})
@@ -191,45 +192,45 @@ class VisitQuerySet(models.QuerySet):
 
 
 class Visit(models.Model):
-    day = models.DateField("tanggal")
-    queue_seq = models.PositiveIntegerField("urutan antrean")
-    guest_name = models.CharField("nama tamu", max_length=120)
-    origin = models.CharField("asal instansi/OPD", max_length=150)
-    phone = models.CharField("nomor telepon", max_length=20, blank=True)
+    day = models.DateField(_("tanggal"))
+    queue_seq = models.PositiveIntegerField(_("urutan antrean"))
+    guest_name = models.CharField(_("nama tamu"), max_length=120)
+    origin = models.CharField(_("asal instansi/OPD"), max_length=150)
+    phone = models.CharField(_("nomor telepon"), max_length=20, blank=True)
     party_size = models.PositiveSmallIntegerField(
-        "jumlah orang", default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+        _("jumlah orang"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
-    keperluan = models.TextField("keperluan", max_length=1000)
-    channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
+    keperluan = models.TextField(_("keperluan"), max_length=1000)
+    channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
     # The arrival checklist as ticked at check-in ([{"item": ..., "ok": ...}]); complete: None when off.
-    arrival_checks = models.JSONField("protokol kedatangan", default=list, blank=True)
-    arrival_complete = models.BooleanField("protokol kedatangan lengkap", null=True, blank=True)
-    arrived_at = models.DateTimeField("waktu datang")
-    state = models.CharField("tahap", max_length=20, choices=State.choices, default=State.ARRIVING)
+    arrival_checks = models.JSONField(_("protokol kedatangan"), default=list, blank=True)
+    arrival_complete = models.BooleanField(_("protokol kedatangan lengkap"), null=True, blank=True)
+    arrived_at = models.DateTimeField(_("waktu datang"))
+    state = models.CharField(_("tahap"), max_length=20, choices=State.choices, default=State.ARRIVING)
     bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="Bidang", null=True, blank=True,
+        "routing.Bidang", verbose_name=_("Bidang"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="visits",
     )
     topic = models.ForeignKey(
-        "routing.Topic", verbose_name="topik", null=True, blank=True,
+        "routing.Topic", verbose_name=_("topik"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="visits",
     )
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("pejabat yang dituju"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="assigned_visits",
     )
     created_by = models.ForeignKey(  # empty for a guest's own check-in at the kiosk
-        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    created_at = models.DateTimeField("dicatat pada", default=clock.now)
+    created_at = models.DateTimeField(_("dicatat pada"), default=clock.now)
 
     objects = VisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-day", "-queue_seq"]
-        verbose_name = "kunjungan"
-        verbose_name_plural = "kunjungan"
+        verbose_name = _("kunjungan")
+        verbose_name_plural = _("kunjungan")
         constraints = [
             models.UniqueConstraint(fields=["day", "queue_seq"], name="visit_queue_number_unique_per_day"),
         ]
@@ -326,7 +327,7 @@ class Visit(models.Model):
         elif policy.can_consult(by):
             start = {"state": State.WAITING, "bidang_id": by.bidang_id, "assigned_to": by}
         else:
-            raise PermissionDenied("Anda tidak berwenang mencatat permintaan konsultasi.")
+            raise PermissionDenied(_("Anda tidak berwenang mencatat permintaan konsultasi."))
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=by, event_by=by, channel=channel,
                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
@@ -446,20 +447,20 @@ class VisitEvent(models.Model):
     """The append-only history: one row for every change of a visit."""
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("waktu")
+    at = models.DateTimeField(_("waktu"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    action = models.CharField("tindakan", max_length=20)
-    from_state = models.CharField("dari", max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField("ke", max_length=20, choices=State.choices)
-    note = models.TextField("catatan", blank=True)
+    action = models.CharField(_("tindakan"), max_length=20)
+    from_state = models.CharField(_("dari"), max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField(_("ke"), max_length=20, choices=State.choices)
+    note = models.TextField(_("catatan"), blank=True)
 
     class Meta:
         ordering = ["at", "id"]
-        verbose_name = "riwayat kunjungan"
-        verbose_name_plural = "riwayat kunjungan"
+        verbose_name = _("riwayat kunjungan")
+        verbose_name_plural = _("riwayat kunjungan")
 
     @property
     def action_label(self) -> str:
@@ -545,11 +546,11 @@ def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
     Bidang never reads the old Bidang's notes.
     """
     if not policy.can_consult_visit(by, visit):
-        raise PermissionDenied("Anda tidak berwenang mencatat konsultasi kunjungan ini.")
+        raise PermissionDenied(_("Anda tidak berwenang mencatat konsultasi kunjungan ini."))
     if visit.state != State.CONSULTING:
         raise MoveRefused("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi.")
     Consultation.objects.filter(visit=visit).exclude(bidang_id=visit.bidang_id).delete()
-    consultation, _ = Consultation.objects.update_or_create(
+    consultation, _created = Consultation.objects.update_or_create(
         visit=visit, defaults={"bidang_id": visit.bidang_id, "recorded_by": by, **fields}
     )
     if documents is not None:

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok.idempotency import idempotent
@@ -91,7 +92,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     closing = request.POST.get("action") == "finish"
     form = ConsultationForm(request.POST, visit=visit, closing=closing)
     if not form.is_valid():
-        messages.error(request, "Catatan belum disimpan: periksa isian yang ditandai.")
+        messages.error(request, _("Catatan belum disimpan: periksa isian yang ditandai."))
         return _page(request, visit, consultation, may_act, form=form)
     try:
         if closing:
@@ -112,7 +113,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
             "petugas meja depan akan mengantar tamu keluar.",
         )
         return redirect("visits:inbox")
-    messages.success(request, "Draf catatan konsultasi tersimpan.")
+    messages.success(request, _("Draf catatan konsultasi tersimpan."))
     return redirect("visits:consultation", pk=visit.pk)
 
 
@@ -138,6 +139,6 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             f"{visit.queue_number} {visit.guest_name} dikembalikan ke Kasubbag Umum untuk diarahkan ulang.",
         )
         return redirect("visits:inbox")
-    messages.error(request, "Tamu belum dialihkan: periksa isian yang ditandai.")
+    messages.error(request, _("Tamu belum dialihkan: periksa isian yang ditandai."))
     consultation = Consultation.objects.filter(visit=visit, bidang_id=visit.bidang_id).first()
     return _page(request, visit, consultation, True, transfer_form=form)
