@@ -100,17 +100,17 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             record_consultation(visit=visit, by=request.user, **form.record_fields())
     except MoveRefused as refusal:
-        messages.error(request, f"Catatan belum disimpan: {refusal}")
+        messages.error(request, _("Catatan belum disimpan: %(reason)s") % {"reason": refusal})
         return _page(request, visit, consultation, may_act, form=form)
     if closing and visit.is_remote:
-        messages.success(request, f"{visit.queue_number} {visit.guest_name}: konsultasi "
-                                  f"{visit.get_channel_display().lower()} ditutup.")
+        messages.success(request, _("%(number)s %(name)s: konsultasi %(channel)s ditutup.") % {
+            "number": visit.queue_number, "name": visit.guest_name, "channel": visit.get_channel_display().lower()})
         return redirect("visits:inbox")
     if closing:
         messages.success(
             request,
-            f"{visit.queue_number} {visit.guest_name}: konsultasi selesai; "
-            "petugas meja depan akan mengantar tamu keluar.",
+            _("%(number)s %(name)s: konsultasi selesai; petugas meja depan akan mengantar tamu keluar.")
+            % {"number": visit.queue_number, "name": visit.guest_name},
         )
         return redirect("visits:inbox")
     messages.success(request, _("Draf catatan konsultasi tersimpan."))
@@ -136,7 +136,8 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("visits:inbox")
         messages.success(
             request,
-            f"{visit.queue_number} {visit.guest_name} dikembalikan ke Kasubbag Umum untuk diarahkan ulang.",
+            _("%(number)s %(name)s dikembalikan ke Kasubbag Umum untuk diarahkan ulang.")
+            % {"number": visit.queue_number, "name": visit.guest_name},
         )
         return redirect("visits:inbox")
     messages.error(request, _("Tamu belum dialihkan: periksa isian yang ditandai."))
