@@ -15,8 +15,13 @@ from ..forms.search import SearchForm
 from ..search import consultations_for, search_consultations
 
 PAGE_SIZE = 20
+
+
 def csv_header() -> list[str]:
-    return [_("Tanggal"), _("Antrean"), _("Bidang"), _("Tamu"), _("Asal instansi"), _("Topik"), _("Mode"), _("Permasalahan"), _("Jawaban/hasil"), _("Dokumen"), _("Tindak lanjut"), _("Batas tindak lanjut"), _("Tindak lanjut selesai"), _("Kanal")]
+    return [_("Tanggal"), _("Antrean"), _("Bidang"), _("Tamu"), _("Asal instansi"), _("Topik"), _("Mode"),
+            _("Permasalahan"),
+            _("Jawaban/hasil"), _("Dokumen"), _("Tindak lanjut"), _("Batas tindak lanjut"),
+            _("Tindak lanjut selesai"), _("Kanal")]
 
 
 def _searched(request: HttpRequest):
