@@ -65,5 +65,5 @@ def complete_follow_up(*, consultation, by, at=None) -> None:
         pk=consultation.pk, follow_up_needed=True, follow_up_done_at__isnull=True
     ).update(follow_up_done_at=at or clock.now())
     if not updated:
-        raise MoveRefused("Tindak lanjut ini sudah ditandai selesai.")
+        raise MoveRefused(_("Tindak lanjut ini sudah ditandai selesai."))
     consultation.refresh_from_db()

@@ -48,7 +48,7 @@ class Signer(models.Model):
     name = models.CharField(_("nama"), max_length=150)
     rank = models.CharField(_("pangkat/golongan"), max_length=100, blank=True)
     nip = models.CharField(_("NIP"), max_length=21, blank=True,
-                           validators=[RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")])
+                           validators=[RegexValidator(r"^\d{18}$", _("NIP terdiri atas 18 angka."))])
     is_default = models.BooleanField(_("bawaan"), default=False,
                                      help_text=_("Dipakai bila pembuat laporan tidak memilih penandatangan."))
     active = models.BooleanField(_("aktif"), default=True)
@@ -75,7 +75,8 @@ class Signer(models.Model):
 def signature_lines(letterhead: Letterhead, signer: Signer | None, day_text: str) -> list[str]:
     """The signature block as lines: place and date, caption, position, room to sign, name, rank, NIP."""
     if signer is None:
-        return [f"{letterhead.city}, {day_text}", "Mengetahui,", "Kepala Badan Pengelola Keuangan dan Aset Daerah",
+        return [f"{letterhead.city}, {day_text}", str(_("Mengetahui,")),
+                str(_("Kepala Badan Pengelola Keuangan dan Aset Daerah")),
                 "", "", "", "(................................................)", "NIP."]
     return [f"{letterhead.city}, {day_text}", signer.caption, signer.position, "", "", "", signer.name,
             *([signer.rank] if signer.rank else []), f"NIP. {signer.nip}" if signer.nip else "NIP."]

@@ -44,8 +44,8 @@ class SopStep(models.Model):
 
     def clean(self) -> None:
         if self.wait_standard_minutes is not None and self.number != WAIT_STEP:
-            raise ValidationError({"wait_standard_minutes": "Standar waktu tunggu hanya untuk langkah 5 "
-                                                            "(menunggu diterima pejabat Bidang)."})
+            raise ValidationError({"wait_standard_minutes": _(
+                "Standar waktu tunggu hanya untuk langkah 5 (menunggu diterima pejabat Bidang).")})
 
 
 class Instansi(models.Model):

@@ -24,4 +24,4 @@ class ReportSettings(SingletonSettings):
         verbose_name_plural = _("pengaturan laporan SOP")
 
     def __str__(self) -> str:
-        return f"Ambang kepatuhan {self.compliance_threshold}%"
+        return _("Ambang kepatuhan %(threshold)s%%") % {"threshold": self.compliance_threshold}

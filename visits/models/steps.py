@@ -154,8 +154,10 @@ class VisitStep(models.Model):
     @property
     def timer_standard_text(self) -> str:
         if self.waiting_for_bidang and self.wait_standard_minutes:
-            return f"Standar tunggu Bidang {self.wait_standard_minutes} menit"
-        return f"Standar {self.standard_minutes} menit" if self.standard_minutes else "Tanpa standar waktu"
+            return _("Standar tunggu Bidang %(minutes)s menit") % {"minutes": self.wait_standard_minutes}
+        if not self.standard_minutes:
+            return _("Tanpa standar waktu")
+        return _("Standar %(minutes)s menit") % {"minutes": self.standard_minutes}
 
     @property
     def level(self) -> str:
