@@ -23,10 +23,10 @@ def _optional(choices, label):
 class SurveyForm(forms.Form):
     """Nine required 1–4 answers (u1 … u9), the optional profile, and a suggestion or complaint."""
 
-    sex = _optional(Sex, "Jenis kelamin")
-    age_group = _optional(AgeGroup, "Usia")
-    education = _optional(Education, "Pendidikan terakhir")
-    occupation = _optional(Occupation, "Pekerjaan")
+    sex = _optional(Sex, _("Jenis kelamin"))
+    age_group = _optional(AgeGroup, _("Usia"))
+    education = _optional(Education, _("Pendidikan terakhir"))
+    occupation = _optional(Occupation, _("Pekerjaan"))
     suggestion = forms.CharField(
         label=_("Saran atau pengaduan (boleh dikosongkan)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -121,13 +121,13 @@ class FollowUpPlanForm(forms.ModelForm):
             "action": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
             "due": forms.DateInput(attrs={"type": "date"}),
         }
-        labels = {"action": "Rencana tindak lanjut", "due": "Waktu pelaksanaan (target)"}
+        labels = {"action": _("Rencana tindak lanjut"), "due": _("Waktu pelaksanaan (target)")}
         error_messages = {
-            "action": {"required": "Tuliskan rencana tindak lanjutnya."},
-            "responsible": {"required": "Sebutkan penanggung jawabnya."},
-            "due": {"required": "Isi waktu pelaksanaan.", "invalid": "Tanggal tidak dikenali."},
-            "unsur": {"required": "Pilih unsur yang ditindaklanjuti.",
-                      "invalid_choice": "Unsur tidak dikenal."},
+            "action": {"required": _("Tuliskan rencana tindak lanjutnya.")},
+            "responsible": {"required": _("Sebutkan penanggung jawabnya.")},
+            "due": {"required": _("Isi waktu pelaksanaan."), "invalid": _("Tanggal tidak dikenali.")},
+            "unsur": {"required": _("Pilih unsur yang ditindaklanjuti."),
+                      "invalid_choice": _("Unsur tidak dikenal.")},
         }
 
     def __init__(self, *args, **kwargs):

@@ -27,12 +27,12 @@ def _closed(request: HttpRequest, title: str, message: str, status: int = 200) -
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     wait = throttle.SURVEY_CODE.wait_seconds(request)
     if wait:
-        return _closed(request, "Tunggu sebentar", throttle.wait_message(wait), status=429)
+        return _closed(request, _("Tunggu sebentar"), throttle.wait_message(wait), status=429)
     invitation = _invitation(token)
     if invitation is None:
         throttle.SURVEY_CODE.count(request)
-        return _closed(request, "Tautan tidak dikenal",
-                       "Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda.", status=404)
+        return _closed(request, _("Tautan tidak dikenal"),
+                       _("Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda."), status=404)
     try:
         check_open(invitation)
         form = SurveyForm(request.POST or None, unsur=list(Unsur.objects.all()))

@@ -112,7 +112,7 @@ def add_plan(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data
     write_plan(by=request.user, period=form.period, unsur=data["unsur"], action=data["action"],
                due=data["due"], responsible=data["responsible"])
-    messages.success(request, f"Rencana tindak lanjut untuk {data['unsur']} tersimpan.")
+    messages.success(request, _("Rencana tindak lanjut untuk %(unsur)s tersimpan.") % {"unsur": data["unsur"]})
     return redirect(_back_to(form.period))
 
 
@@ -129,10 +129,11 @@ def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
         if data["dari"] and data["sampai"] and data["dari"] <= data["sampai"]:
             back = Period(data["dari"], data["sampai"])
         set_status(plan=plan, by=request.user, status=data["status"], note=data["note"])
-        messages.success(request, f"Status rencana tindak lanjut {plan.unsur}: {plan.get_status_display()}.")
+        messages.success(request, _("Status rencana tindak lanjut %(unsur)s: %(status)s.") % {
+            "unsur": plan.unsur, "status": plan.get_status_display()})
     else:
         errors = "; ".join(error for field in form.errors.values() for error in field)
-        messages.error(request, f"Status belum diubah: {errors}")
+        messages.error(request, _("Status belum diubah: %(errors)s") % {"errors": errors})
     return redirect(_back_to(back))
 
 
