@@ -58,16 +58,16 @@ def check_ticket(request, signed: str, now: datetime) -> uuid.UUID:
     except (signing.BadSignature, TypeError, KeyError, ValueError):
         nonce, issued = "", None
     if issued is None or nonce not in browser_tickets(request):
-        raise TicketRefused("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
-                            "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+        raise TicketRefused(_("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
+                              "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi."))
     seconds = now.timestamp() - issued
     if seconds < settings.BOOKING_MIN_SECONDS:
-        raise TicketRefused(f"Formulir terkirim terlalu cepat: {max(0, int(seconds))} detik setelah "
-                            f"halaman dibuka, paling cepat {settings.BOOKING_MIN_SECONDS} detik. Isian Anda "
-                            "masih ada di bawah: tunggu sebentar, lalu kirim lagi.")
+        raise TicketRefused(_("Formulir terkirim terlalu cepat: %(seconds)s detik setelah halaman dibuka, paling "
+                              "cepat %(minimum)s detik. Isian Anda masih ada di bawah: tunggu sebentar, lalu kirim "
+                              "lagi.") % {"seconds": max(0, int(seconds)), "minimum": settings.BOOKING_MIN_SECONDS})
     if seconds > settings.BOOKING_FORM_MINUTES * 60:
-        raise TicketRefused(f"Halaman ini sudah lebih dari {settings.BOOKING_FORM_MINUTES} menit terbuka. "
-                            "Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+        raise TicketRefused(_("Halaman ini sudah lebih dari %(minutes)s menit terbuka. Isian Anda masih ada di "
+                              "bawah: periksa, lalu kirim lagi.") % {"minutes": settings.BOOKING_FORM_MINUTES})
     return uuid.uuid5(TICKET_NAMESPACE, nonce)
 
 
@@ -99,9 +99,9 @@ class BookingForm(CheckInForm):
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = True
         self.fields["phone"].error_messages = REQUIRED
-        self.fields["phone"].help_text = "Untuk menghubungi Anda bila jadwal berubah."
+        self.fields["phone"].help_text = _("Untuk menghubungi Anda bila jadwal berubah.")
         self.fields["guest_name"].widget.attrs.pop("autofocus", None)
-        self.fields["keperluan"].help_text = "Tulis singkat, misalnya: konsultasi pergeseran anggaran DPA."
+        self.fields["keperluan"].help_text = _("Tulis singkat, misalnya: konsultasi pergeseran anggaran DPA.")
         self.initial.setdefault("planned_date", timezone.localdate(self.now))
 
     def clean_planned_date(self):
@@ -111,7 +111,8 @@ class BookingForm(CheckInForm):
         if planned < today:
             raise forms.ValidationError(_("Tanggal rencana datang tidak boleh lewat dari hari ini."))
         if planned > last:
-            raise forms.ValidationError(f"Pendaftaran paling jauh untuk {date_format(last, 'j F Y')}.")
+            raise forms.ValidationError(_("Pendaftaran paling jauh untuk %(day)s.") % {"day": date_format(last,
+                                                                                                          "j F Y")})
         if planned.weekday() >= 5:
             raise forms.ValidationError(_("Kantor tutup pada hari Sabtu dan Minggu. Pilih hari kerja."))
         return planned

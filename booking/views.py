@@ -72,16 +72,18 @@ def done(request: HttpRequest) -> HttpResponse:
     booking = Booking.objects.filter(pk__in=request.session.get(SESSION_KEY, [])).order_by("-pk").first()
     if booking is None:
         return redirect("booking:register")
-    qr = qr_svg(booking.display_code, scale=8, title=f"Kode QR {booking.display_code}", svgclass="booking-qr")
+    qr = qr_svg(booking.display_code, scale=8, title=_("Kode QR %(code)s") % {"code": booking.display_code},
+                svgclass="booking-qr")
     return render(request, "booking/done.html", {"booking": booking, "qr": qr, "wa": code_to_keep(booking)})
 
 
 def code_to_keep(booking) -> WaLink:
     """The booking code sent by the guest to their own WhatsApp, to find it again at the door."""
-    return wa_link(booking.phone, (
-        f"Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: "
-        f"{booking.display_code}, untuk {date_format(booking.planned_date, 'l, j F Y')} "
-        f"({booking.get_part_of_day_display()}). Tunjukkan kode ini di meja depan atau kios."))
+    return wa_link(booking.phone, _(
+        "Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: %(code)s, untuk "
+        "%(day)s (%(part)s). Tunjukkan kode ini di meja depan atau kios."
+    ) % {"code": booking.display_code, "day": date_format(booking.planned_date, "l, j F Y"),
+         "part": booking.get_part_of_day_display()})
 
 
 @login_required
@@ -122,8 +124,8 @@ def arrive(request: HttpRequest) -> HttpResponse:
         throttle.BOOKING_CODE.count(request)
         messages.error(request, str(refusal))
         return redirect(back)
-    messages.success(request, f"Tamu {visit.guest_name} (terdaftar) tercatat dengan nomor antrean "
-                              f"{visit.queue_number}.")
+    messages.success(request, _("Tamu %(name)s (terdaftar) tercatat dengan nomor antrean %(number)s.") % {
+        "name": visit.guest_name, "number": visit.queue_number})
     return redirect("visits:slip", pk=visit.pk)
 
 
