@@ -20,7 +20,7 @@ class PackRefused(Exception):
 
 class FiledPack(models.Model):
     SOP = "sop"
-    KINDS = [(SOP, "Laporan bulanan kepatuhan SOP")]
+    KINDS = [(SOP, _("Laporan bulanan kepatuhan SOP"))]
 
     kind = models.CharField(_("jenis"), max_length=20, choices=KINDS, default=SOP)
     period_start = models.DateField(_("periode dari"))
@@ -48,11 +48,11 @@ class FiledPack(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PackRefused("Laporan terarsip tidak dapat diubah; buat versi baru.")
+            raise PackRefused(_("Laporan terarsip tidak dapat diubah; buat versi baru."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PackRefused("Laporan terarsip tidak dapat dihapus.")
+        raise PackRefused(_("Laporan terarsip tidak dapat dihapus."))
 
     @property
     def filename(self) -> str:

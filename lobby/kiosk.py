@@ -24,7 +24,7 @@ class KioskForm(CheckInForm):
     party_size = None
     arrival_time = None
     key = forms.UUIDField(widget=forms.HiddenInput, error_messages=dict.fromkeys(
-        ["required", "invalid"], "Muat ulang halaman."))
+        ["required", "invalid"], _("Muat ulang halaman.")))
     code = forms.CharField(
         label=_("Kode pendaftaran"), required=False, max_length=40, validators=[plain_text],
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",

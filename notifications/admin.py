@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Notification, Status
@@ -26,4 +27,5 @@ class NotificationAdmin(admin.ModelAdmin):
         Notification.objects.filter(pk__in=ids).update(attempts=0)  # a manual retry starts a fresh count
         counts = send_pending(ids=ids)
         level = messages.SUCCESS if not counts["failed"] else messages.WARNING
-        self.message_user(request, f"Terkirim: {counts['sent']}, gagal: {counts['failed']}.", level)
+        self.message_user(request, gettext("Terkirim: %(sent)s, gagal: %(failed)s.") % {
+            "sent": counts["sent"], "failed": counts["failed"]}, level)

@@ -9,7 +9,7 @@ from routing.models import Bidang
 
 from .models import Status
 
-STATUS_ERRORS = {"required": "Pilih kehadiran.", "invalid_choice": "Kehadiran tidak dikenal."}
+STATUS_ERRORS = {"required": _("Pilih kehadiran."), "invalid_choice": _("Kehadiran tidak dikenal.")}
 
 
 class DayForm(forms.Form):

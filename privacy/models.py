@@ -7,6 +7,7 @@ The log never holds the personal data itself: only who, when, what kind and how 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
@@ -28,9 +29,9 @@ class PrivacySetting(SingletonSettings):
     retention_days = models.PositiveSmallIntegerField(
         _("masa simpan data pribadi (hari)"), default=DEFAULT_RETENTION_DAYS,
         validators=[MinValueValidator(MIN_RETENTION_DAYS), MaxValueValidator(MAX_RETENTION_DAYS)],
-        help_text=f"Nama, telepon, dan catatan bebas tamu yang lebih lama dari ini dianonimkan oleh "
-                  f"<code>manage.py anonymize_guests</code>. Paling sedikit {MIN_RETENTION_DAYS} hari, "
-                  f"paling lama {MAX_RETENTION_DAYS} hari.",
+        help_text=format_lazy(_("Nama, telepon, dan catatan bebas tamu yang lebih lama dari ini dianonimkan oleh "
+                                "<code>manage.py anonymize_guests</code>. Paling sedikit {minimum} hari, "
+                                "paling lama {maximum} hari."), minimum=MIN_RETENTION_DAYS, maximum=MAX_RETENTION_DAYS),
     )
     contact = models.CharField(
         _("kontak permintaan data pribadi"), max_length=300, default=DEFAULT_CONTACT,
@@ -43,7 +44,7 @@ class PrivacySetting(SingletonSettings):
         verbose_name_plural = _("pengaturan data pribadi")
 
     def __str__(self) -> str:
-        return f"Masa simpan {self.retention_days} hari"
+        return _("Masa simpan %(days)s hari") % {"days": self.retention_days}
 
 
 class Kind(models.TextChoices):
@@ -72,4 +73,4 @@ class PersonalDataLog(models.Model):
         permissions = [("handle_guest_data", "Mencari, mengekspor, dan menghapus data pribadi satu tamu")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.rows} baris"
+        return _("%(kind)s: %(rows)s baris") % {"kind": self.get_kind_display(), "rows": self.rows}

@@ -68,9 +68,9 @@ def _erase(request, form, guest, chosen) -> HttpResponse:
         messages.error(request, confirm.errors["confirm"][0])
         return _page(request, form, found=find_guest(guest), status=400)
     counts = erase_guest(guest, chosen, by=request.user)
-    done = ", ".join(f"{count} {label}" for label, count in counts.items() if count) or "tidak ada baris"
-    messages.success(request, f"Data pribadi tamu dihapus (diganti tanda anonim): {done}. "
-                              "Statistik tetap utuh.")
+    done = ", ".join(f"{count} {label}" for label, count in counts.items() if count) or _("tidak ada baris")
+    messages.success(request, _("Data pribadi tamu dihapus (diganti tanda anonim): %(done)s. Statistik tetap utuh.")
+                     % {"done": done})
     return redirect("privacy:guest_data")
 
 

@@ -29,7 +29,7 @@ class TryPhrasesForm(forms.Form):
         if not lines:
             raise forms.ValidationError(_("Tulis paling sedikit satu frasa."))
         if len(lines) > MAX_PHRASES:
-            raise forms.ValidationError(f"Paling banyak {MAX_PHRASES} frasa sekali coba.")
+            raise forms.ValidationError(_("Paling banyak %(count)s frasa sekali coba.") % {"count": MAX_PHRASES})
         return lines
 
     def clean(self):

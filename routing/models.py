@@ -69,7 +69,7 @@ class LearnedModel(models.Model):
         verbose_name_plural = _("model rute terlatih")
 
     def __str__(self) -> str:
-        return f"versi {self.version} ({self.decisions} keputusan)"
+        return _("versi %(version)s (%(decisions)s keputusan)") % {"version": self.version, "decisions": self.decisions}
 
 
 class KeywordProposal(models.Model):
@@ -116,9 +116,11 @@ class KeywordProposal(models.Model):
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             topic = Topic.objects.select_for_update().get(pk=topic.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+                raise ProposalRefused(_("Usulan \u201c%(word)s\u201d sudah %(status)s.") % {
+                    "word": proposal.word, "status": proposal.get_status_display()})
             if topic.bidang_id != proposal.bidang_id:
-                raise ProposalRefused(f"Topik \u201c{topic}\u201d bukan urusan {proposal.bidang}.")
+                raise ProposalRefused(_("Topik \u201c%(topic)s\u201d bukan urusan %(bidang)s.") % {
+                    "topic": topic, "bidang": proposal.bidang})
             if proposal.word not in {k.lower() for k in topic.keyword_list()}:
                 topic.keywords = f"{topic.keywords.rstrip().rstrip(',')}, {proposal.word}".lstrip(", ")
                 topic.save(update_fields=["keywords"])
@@ -133,7 +135,8 @@ class KeywordProposal(models.Model):
         with transaction.atomic():
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+                raise ProposalRefused(_("Usulan \u201c%(word)s\u201d sudah %(status)s.") % {
+                    "word": proposal.word, "status": proposal.get_status_display()})
             proposal._decide(self.Status.DISMISSED, by=by, at=at)
         self.refresh_from_db()
 
