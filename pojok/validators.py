@@ -9,8 +9,9 @@ import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-REQUIRED = {"required": "Wajib diisi."}
+REQUIRED = {"required": gettext_lazy("Wajib diisi.")}
 
 _MARKUP = re.compile(r"<\s*[a-zA-Z/!?]|[<>]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
