@@ -37,7 +37,7 @@ def _summary(book, report: IkmReport) -> None:
         ["IKM", total.ikm_shown],
         [_("Mutu pelayanan"), f"{total.grade.letter} ({total.grade.label})" if total.grade else "—"],
         [],
-        [_("No"), _("Unsur"), _("Jumlah nilai"), "NRR", _("NRR tertimbang"), _("IKM unsur")],
+        ["No", _("Unsur"), _("Jumlah nilai"), "NRR", _("NRR tertimbang"), _("IKM unsur")],
     ]
     for row in rows[:-1]:
         append_row(sheet, row)

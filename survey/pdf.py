@@ -38,7 +38,7 @@ def summary(report: IkmReport, kit: Kit) -> list:
               num(row.total), _decimal(row.nrr_shown), _decimal(row.weighted_shown), _decimal(row.ikm_shown)]
              for row in report.unsur_rows]
     return [kit.table([_("Ukuran"), _("Nilai")], rows, [0.55, 0.45]), Spacer(1, 3),
-            kit.table([_("No"), _("Unsur pelayanan"), _("Jumlah nilai"), "NRR", _("NRR tertimbang"), _("IKM unsur")],
+            kit.table(["No", _("Unsur pelayanan"), _("Jumlah nilai"), "NRR", _("NRR tertimbang"), _("IKM unsur")],
                       unsur,
                       [0.07, 0.43, 0.12, 0.12, 0.13, 0.13], right=(2, 3, 4, 5)),
             kit.p(text(str(WEIGHTING)), "small")]

@@ -314,7 +314,7 @@ def _monitoring(report: Report, kit: Kit) -> list:
         good, bad = (CHECK, "") if m["assessment"] == GOOD else ("", CHECK) if m["assessment"] == NOT_GOOD else (
             text(m["assessment"]), "")
         rows.append([text(m["number"]), text(m["name"]), good, bad, text(m["note"]), text(m["action"])])
-    table = kit.table([_("No"), _("Prosedur"), str(GOOD), str(NOT_GOOD), _("Catatan / alasan"),
+    table = kit.table(["No", _("Prosedur"), str(GOOD), str(NOT_GOOD), _("Catatan / alasan"),
                        _("Tindakan yang harus diambil")], rows, [0.05, 0.17, 0.1, 0.1, 0.33, 0.25])
     return [kit.h2(_("Monitoring Pelaksanaan SOP AP (PermenPANRB 35/2012)")),
             kit.p(_("Nama SOP: Koordinasi dan Konsultasi Tamu Dinas · Periode: %(period)s")

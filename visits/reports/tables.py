@@ -59,7 +59,7 @@ def summary(report: Report) -> Table:
 
 
 def per_step(report: Report) -> Table:
-    header = [_("No"), _("Langkah SOP"), _("Standar (menit)"), _("Tercatat"), _("Dengan standar"),
+    header = ["No", _("Langkah SOP"), _("Standar (menit)"), _("Tercatat"), _("Dengan standar"),
               _("Sesuai standar"), _("Lewat standar"), _("Kepatuhan (%)"), _("Median (detik)"),
               _("Persentil 90 (detik)"), _("Terlama (detik)")]
     rows = [[s["number"], s["name"], s["standard_minutes"], s["steps"], s["with_standard"], s["within"], s["over"],
@@ -99,7 +99,7 @@ def worst(report: Report) -> Table:
 
 
 def monitoring(report: Report) -> Table:
-    header = [_("No"), _("Prosedur"), _("Kelengkapan"), _("Penilaian"), _("Catatan"), _("Tindakan")]
+    header = ["No", _("Prosedur"), _("Kelengkapan"), _("Penilaian"), _("Catatan"), _("Tindakan")]
     return Table(_("Monitoring Pelaksanaan SOP AP"), header, [
         [m["number"], m["name"], m["kelengkapan"], m["assessment"], m["note"], m["action"]]
         for m in report.monitoring])
