@@ -61,7 +61,7 @@ class RouteForm(forms.Form):
     override_reason = forms.CharField(
         label=_("Alasan memilih selain usulan"), required=False, max_length=300,
         widget=forms.TextInput(attrs={"data-override-reason": "",
-                                      "placeholder": "mis. tamu menjelaskan urusannya aset"}),
+                                      "placeholder": _("mis. tamu menjelaskan urusannya aset")}),
     )
 
     def __init__(self, *args, presence=None, **kwargs):

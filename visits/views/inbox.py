@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
@@ -37,7 +38,7 @@ class Timer:
     elapsed_seconds: int
     standard_seconds: int | None = None
 
-    label: str = "Standar"
+    label: str = gettext_lazy("Standar")
 
     @property
     def timer_standard_seconds(self) -> int | None:
