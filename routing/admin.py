@@ -120,7 +120,7 @@ class KeywordProposalAdmin(admin.ModelAdmin):
         return format_html('<button type="submit" class="button default" formaction="{}" name="topic" value="{}">'
                            '{}</button> {}',
                            reverse("admin:routing_keywordproposal_add_to_topic", args=[proposal.pk]),
-                           proposal.topic_id, gettext("Tambahkan ke \u201c%(topic)s\u201d") % {"topic": proposal.topic},
+                           proposal.topic_id, gettext("Tambahkan ke “%(topic)s”") % {"topic": proposal.topic},
                            dismiss)
 
     def get_urls(self):
@@ -153,12 +153,12 @@ class KeywordProposalAdmin(admin.ModelAdmin):
             if topic is None:
                 raise ProposalRefused(gettext("Pilih topik untuk kata ini terlebih dahulu."))
             proposal.add_to(topic, by=request.user, at=clock.now())
-            return gettext("\u201c%(word)s\u201d ditambahkan ke kata kunci topik \u201c%(topic)s\u201d.") % {
+            return gettext("“%(word)s” ditambahkan ke kata kunci topik “%(topic)s”.") % {
                 "word": proposal.word, "topic": topic}
         return self._decide(request, object_id, add)
 
     def dismiss_view(self, request, object_id):
         def dismiss(proposal):
             proposal.dismiss(by=request.user, at=clock.now())
-            return gettext("Usulan \u201c%(word)s\u201d diabaikan.") % {"word": proposal.word}
+            return gettext("Usulan “%(word)s” diabaikan.") % {"word": proposal.word}
         return self._decide(request, object_id, dismiss)

@@ -16,7 +16,7 @@ class TryPhrasesForm(forms.Form):
     )
     topic = forms.ModelChoiceField(
         label=_("Topik yang akan diubah (opsional)"), required=False,
-        queryset=Topic.objects.select_related("bidang"), empty_label=_("\u2014 tidak ada perubahan \u2014"),
+        queryset=Topic.objects.select_related("bidang"), empty_label=_("— tidak ada perubahan —"),
     )
     keywords = forms.CharField(
         label=_("Kata kunci usulan untuk topik itu"), required=False, max_length=5000,

@@ -116,10 +116,10 @@ class KeywordProposal(models.Model):
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             topic = Topic.objects.select_for_update().get(pk=topic.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(_("Usulan \u201c%(word)s\u201d sudah %(status)s.") % {
+                raise ProposalRefused(_("Usulan “%(word)s” sudah %(status)s.") % {
                     "word": proposal.word, "status": proposal.get_status_display()})
             if topic.bidang_id != proposal.bidang_id:
-                raise ProposalRefused(_("Topik \u201c%(topic)s\u201d bukan urusan %(bidang)s.") % {
+                raise ProposalRefused(_("Topik “%(topic)s” bukan urusan %(bidang)s.") % {
                     "topic": topic, "bidang": proposal.bidang})
             if proposal.word not in {k.lower() for k in topic.keyword_list()}:
                 topic.keywords = f"{topic.keywords.rstrip().rstrip(',')}, {proposal.word}".lstrip(", ")
@@ -135,7 +135,7 @@ class KeywordProposal(models.Model):
         with transaction.atomic():
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(_("Usulan \u201c%(word)s\u201d sudah %(status)s.") % {
+                raise ProposalRefused(_("Usulan “%(word)s” sudah %(status)s.") % {
                     "word": proposal.word, "status": proposal.get_status_display()})
             proposal._decide(self.Status.DISMISSED, by=by, at=at)
         self.refresh_from_db()

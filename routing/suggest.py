@@ -57,7 +57,7 @@ class Suggestion:
             parts.append(_("kata kunci: %(words)s") % {"words": words})
         if self.learned is not None:
             parts.append(_("mirip %(similar)s keperluan sebelumnya yang diarahkan ke %(bidang)s "
-                           "(memuat \u201c%(word)s\u201d)") % {"similar": self.learned.similar,
+                           "(memuat “%(word)s”)") % {"similar": self.learned.similar,
                                                                  "bidang": self.bidang_name, "word": self.learned.word})
         return "; ".join(parts) or str(NO_MATCH_REASON)
 

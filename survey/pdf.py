@@ -19,7 +19,7 @@ from .reports import IkmReport, ikm_by_channel, ikm_report, respondent_profile, 
 
 SUGGESTION_LIMIT = 60
 WEIGHTING = gettext_lazy(
-    "Setiap unsur berbobot tepat 1/9: IKM = rata-rata NRR kesembilan unsur \u00d7 25, dihitung dengan "
+    "Setiap unsur berbobot tepat 1/9: IKM = rata-rata NRR kesembilan unsur × 25, dihitung dengan "
     "pecahan eksak dan dibulatkan sekali (setengah ke atas, dua desimal) hanya saat ditampilkan.")
 
 

@@ -43,18 +43,18 @@ class RouteForm(forms.Form):
     )
     bidang = forms.ModelChoiceField(
         label=_("Bidang tujuan"), queryset=Bidang.objects.filter(active=True),
-        empty_label=_("\u2014 pilih Bidang \u2014"),
+        empty_label=_("— pilih Bidang —"),
         widget=forms.Select(attrs={"data-route-bidang": ""}),
         error_messages={"required": _("Pilih Bidang tujuan."), "invalid_choice": _("Bidang tidak dikenal.")},
     )
     topic = forms.ModelChoiceField(
         label=_("Topik"), required=False, queryset=Topic.objects.filter(active=True).select_related("bidang"),
-        empty_label=_("\u2014 tanpa topik \u2014"), widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
+        empty_label=_("— tanpa topik —"), widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
         error_messages={"invalid_choice": _("Topik tidak dikenal.")},
     )
     assigned_to = StaffChoiceField(
         label=_("Staf yang dituju (opsional)"), required=False, queryset=get_user_model().objects.none(),
-        empty_label=_("\u2014 siapa saja di Bidang itu \u2014"),
+        empty_label=_("— siapa saja di Bidang itu —"),
         widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
         error_messages={"invalid_choice": _("Staf tidak dikenal.")},
     )
@@ -78,7 +78,7 @@ class RouteForm(forms.Form):
 class PiketForm(forms.Form):
     user = forms.ModelChoiceField(
         label=_("Petugas piket"), queryset=get_user_model().objects.none(),
-        empty_label=_("\u2014 pilih petugas \u2014"),
+        empty_label=_("— pilih petugas —"),
         error_messages={"required": _("Pilih petugas."), "invalid_choice": _("Petugas tidak dikenal.")},
     )
     day = forms.DateField(

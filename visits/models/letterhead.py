@@ -26,7 +26,7 @@ class Letterhead(SingletonSettings):
     address = models.CharField(_("alamat"), max_length=300, blank=True,
                                help_text=_("Alamat, telepon, surel, laman: satu baris di bawah nama kantor."))
     city = models.CharField(_("tempat penandatanganan"), max_length=60, default="Kalianda",
-                            help_text=_("Ditulis di atas tanda tangan: \u201cKalianda, 1 Desember 2026\u201d."))
+                            help_text=_("Ditulis di atas tanda tangan: “Kalianda, 1 Desember 2026”."))
     logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=True)
     logo_type = models.CharField(_("jenis logo"), max_length=20, blank=True, editable=False)
 
@@ -42,7 +42,7 @@ class Signer(models.Model):
     """An official who may sign a report: "Mengetahui, Kepala Badan ...", name, pangkat/golongan, NIP."""
 
     caption = models.CharField(_("keterangan"), max_length=60, default="Mengetahui,",
-                               help_text=_("Baris pertama blok tanda tangan, misalnya \u201cMengetahui,\u201d."))
+                               help_text=_("Baris pertama blok tanda tangan, misalnya “Mengetahui,”."))
     position = models.CharField(_("jabatan"), max_length=200,
                                 default="Kepala Badan Pengelola Keuangan dan Aset Daerah")
     name = models.CharField(_("nama"), max_length=150)

@@ -369,9 +369,9 @@ class Visit(models.Model):
 
     def _check_move(self, move: Move, by, fields: dict) -> None:
         if not any(policy.can_act_as(by, role, self) for role in move.roles):
-            raise PermissionDenied(_("Anda tidak berwenang untuk langkah \u201c%(step)s\u201d.") % {"step": move.label})
+            raise PermissionDenied(_("Anda tidak berwenang untuk langkah “%(step)s”.") % {"step": move.label})
         if self.channel not in move.channels:
-            raise MoveRefused(_("Langkah \u201c%(step)s\u201d tidak berlaku untuk konsultasi %(channel)s.")
+            raise MoveRefused(_("Langkah “%(step)s” tidak berlaku untuk konsultasi %(channel)s.")
                               % {"step": move.label, "channel": self.get_channel_display().lower()})
         if self.state not in move.sources:
             raise MoveRefused(self._why_not_now(move))
@@ -387,7 +387,7 @@ class Visit(models.Model):
                 "done": move.done_phrase, "who": who, "time": local_time(earlier.at)}
         if not self.is_open:
             return _("Kunjungan ini sudah berakhir (%(state)s).") % {"state": self.get_state_display().lower()}
-        return _("Langkah \u201c%(step)s\u201d belum dapat dilakukan: tamu pada tahap \u201c%(state)s\u201d.") % {
+        return _("Langkah “%(step)s” belum dapat dilakukan: tamu pada tahap “%(state)s”.") % {
             "step": move.label, "state": self.get_state_display()}
 
     def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> "VisitEvent":
@@ -519,7 +519,7 @@ def _check_choice(*, keperluan, bidang, topic, assigned_to) -> None:
     if bidang is None or not bidang.active:
         raise RoutingRefused(_("Pilih Bidang tujuan."), field="bidang")
     if topic is not None and topic.bidang_id != bidang.pk:
-        message = _("Topik \u201c%(topic)s\u201d bukan urusan %(bidang)s.") % {"topic": topic, "bidang": bidang}
+        message = _("Topik “%(topic)s” bukan urusan %(bidang)s.") % {"topic": topic, "bidang": bidang}
         raise RoutingRefused(message, field="topic")
     if assigned_to is not None and not (assigned_to.bidang_id == bidang.pk and policy.can_consult(assigned_to)):
         message = _("%(name)s bukan staf %(bidang)s.") % {"name": assigned_to.display_name, "bidang": bidang}

@@ -15,7 +15,7 @@ class ReportSettings(SingletonSettings):
     compliance_threshold = models.PositiveSmallIntegerField(
         _("ambang kepatuhan (%)"), default=DEFAULT_THRESHOLD,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text=_("Langkah SOP dinilai \u201cBerjalan dengan baik\u201d bila sekurang-kurangnya persentase ini "
+        help_text=_("Langkah SOP dinilai “Berjalan dengan baik” bila sekurang-kurangnya persentase ini "
                   "sesuai standar waktu."),
     )
 

@@ -273,7 +273,7 @@ def _summary(report: Report, kit: Kit) -> list:
             [_("Median waktu tunggu (diarahkan sampai diterima)"), duration_text(h["median_wait"])],
             [_("Tunggu Bidang sesuai standar"), _wait_share(h)],
             [_("Median waktu konsultasi (diterima sampai selesai)"), duration_text(h["median_consult"])],
-            [_("Ambang \u201cberjalan dengan baik\u201d"), f"{report.threshold}%"]]
+            [_("Ambang “berjalan dengan baik”"), f"{report.threshold}%"]]
     return [kit.h2(_("Ringkasan")),
             kit.table([_("Ukuran"), _("Nilai")], [[text(a), text(b)] for a, b in rows], [0.55, 0.45])]
 

@@ -44,6 +44,6 @@ def move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
     else:
-        messages.success(request, _("%(number)s %(name)s: %(step)s \u2014 tercatat.") % {
+        messages.success(request, _("%(number)s %(name)s: %(step)s — tercatat.") % {
             "number": visit.queue_number, "name": visit.guest_name, "step": MOVES[name].label})
     return _back(request, visit)
