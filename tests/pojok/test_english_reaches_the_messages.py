@@ -57,3 +57,29 @@ def test_the_sop_report_csv_headings_stay_indonesian_by_default(client_of, pimpi
     cells = {cell for row in _csv(client_of(pimpinan).get(reverse("visits:report_csv"))) for cell in row}
     assert {"Laporan kepatuhan SOP", "Ringkasan", "Ukuran", "Nilai", "Per langkah SOP", "Kepatuhan (%)"} <= cells
     assert "Summary" not in cells
+
+
+def _pdf_text(content: bytes) -> str:
+    from pypdf import PdfReader
+
+    assert content.startswith(b"%PDF-")
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def test_the_sop_pdf_in_english(client_of, pimpinan):
+    response = _english(client_of(pimpinan)).get(reverse("visits:report_pdf"))
+    text = _pdf_text(response.content)
+    assert "SOP COMPLIANCE REPORT" in text and "Per SOP step" in text and "Page 1 of" in text
+    assert "Halaman 1 dari" not in text and "Ringkasan" not in text
+
+
+def test_a_filed_pack_is_indonesian_whoever_files_it(db, clock):
+    from django.utils import translation
+
+    from documents.packs import file_sop_pack, last_month
+
+    with translation.override("en"):
+        pack = file_sop_pack(last_month(clock.today()), made_how="test")
+    text = _pdf_text(bytes(pack.content))
+    assert "LAPORAN KEPATUHAN SOP" in text and "Halaman 1 dari" in text
+    assert "Page 1 of" not in text
