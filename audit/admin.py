@@ -5,6 +5,8 @@ from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from pojok.admin_mixins import ReadOnlyAdminMixin
 
@@ -31,7 +33,7 @@ class LockoutAdmin(AccessAttemptAdmin):
 
     actions = ["unlock", *AccessAttemptAdmin.actions]
 
-    @admin.action(description="Buka kunci (hapus catatan gagal masuk yang dipilih)", permissions=["delete"])
+    @admin.action(description=_("Buka kunci (hapus catatan gagal masuk yang dipilih)"), permissions=["delete"])
     def unlock(self, request, queryset):
         attempts = list(queryset.values_list("username", "ip_address"))
         queryset.delete()
@@ -39,8 +41,10 @@ class LockoutAdmin(AccessAttemptAdmin):
             LoginEvent(kind=LoginEvent.Kind.UNLOCKED, username=username or "", ip_address=ip, by=request.user)
             for username, ip in attempts
         )
-        messages.success(request, f"{len(attempts)} catatan dihapus: nama pengguna dan alamat itu "
-                                  "boleh mencoba masuk lagi.")
+        messages.success(request, ngettext(
+            "%(count)d catatan dihapus: nama pengguna dan alamat itu boleh mencoba masuk lagi.",
+            "%(count)d catatan dihapus: nama pengguna dan alamat itu boleh mencoba masuk lagi.",
+            len(attempts)) % {"count": len(attempts)})
 
 
 admin.site.unregister(LogEntry)

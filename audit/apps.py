@@ -1,10 +1,11 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AuditConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "audit"
-    verbose_name = "Log audit"
+    verbose_name = _("Log audit")
 
     def ready(self) -> None:
         from pojok.navigation import Area, register

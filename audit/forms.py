@@ -1,5 +1,6 @@
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
 
 from .logins import SlowDownMixin
 
@@ -8,8 +9,8 @@ class LoginForm(SlowDownMixin, AuthenticationForm):
     error_messages = {
         **AuthenticationForm.error_messages,
         # Django's own Indonesian sentence repeats "nama pengguna"; say it plainly.
-        "invalid_login": "Nama pengguna atau sandi salah. Perhatikan huruf besar/kecil.",
-        "inactive": "Akun ini tidak aktif. Hubungi admin.",
+        "invalid_login": _("Nama pengguna atau sandi salah. Perhatikan huruf besar/kecil."),
+        "inactive": _("Akun ini tidak aktif. Hubungi admin."),
     }
 
 

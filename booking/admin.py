@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Booking
 
@@ -11,6 +12,6 @@ class BookingAdmin(admin.ModelAdmin):
     readonly_fields = ["code", "created_at", "created_on", "source", "visit", "used_at"]
     date_hierarchy = "planned_date"
 
-    @admin.display(description="kode", ordering="code")
+    @admin.display(description=_("kode"), ordering="code")
     def display_code(self, booking):
         return booking.display_code

@@ -10,8 +10,9 @@ from datetime import date, datetime
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from notifications.outbox import queue_guest_email, queue_guest_whatsapp
 from pojok import clock, locks
@@ -35,11 +36,11 @@ def check_limits(*, phone: str, source: str, today: date) -> None:
     made_today = Booking.objects.filter(created_on=today)
     per_phone = settings.BOOKING_PER_PHONE_PER_DAY
     if made_today.filter(phone=phone).count() >= per_phone:
-        raise BookingRefused(f"Nomor telepon ini sudah dipakai untuk {per_phone} pendaftaran hari ini. "
-                             "Silakan coba lagi besok, atau datang langsung ke meja depan.")
+        raise BookingRefused(_("Nomor telepon ini sudah dipakai untuk %(count)s pendaftaran hari ini. "
+                               "Silakan coba lagi besok, atau datang langsung ke meja depan.") % {"count": per_phone})
     if source and made_today.filter(source=source).count() >= settings.BOOKING_PER_SOURCE_PER_DAY:
-        raise BookingRefused("Terlalu banyak pendaftaran dari jaringan ini hari ini. "
-                             "Silakan coba lagi besok, atau datang langsung ke meja depan.")
+        raise BookingRefused(_("Terlalu banyak pendaftaran dari jaringan ini hari ini. "
+                               "Silakan coba lagi besok, atau datang langsung ke meja depan."))
 
 
 def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_of_day, source="",
@@ -58,7 +59,7 @@ def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_
     with transaction.atomic():
         locks.hold("booking.limits")
         check_limits(phone=phone, source=source, today=today)
-        for _ in range(5):  # a clash among ~900 million codes is rare; try again with a new one
+        for _attempt in range(5):  # a clash among ~900 million codes is rare; try again with a new one
             try:
                 with transaction.atomic():
                     booking = Booking.objects.create(code=new_code(), **fields)
@@ -68,20 +69,22 @@ def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_
                     return booking
             except IntegrityError:
                 continue
-    raise BookingRefused("Kode pendaftaran tidak dapat dibuat. Silakan kirim lagi.")
+    raise BookingRefused(_("Kode pendaftaran tidak dapat dibuat. Silakan kirim lagi."))
 
 
 def _email_code(booking: Booking) -> None:
     body = render_to_string("booking/email.txt", {"booking": booking})
-    queue_guest_email(to_email=booking.email, subject=f"Kode pendaftaran {booking.display_code} – Pojok Konsultasi "
-                      "BPKAD", body=body)
+    queue_guest_email(to_email=booking.email, subject=_("Kode pendaftaran %(code)s – Pojok Konsultasi BPKAD") % {
+        "code": booking.display_code}, body=body)
 
 
 def _whatsapp_code(booking: Booking) -> None:
     """The code by WhatsApp too, when the Cloud API is configured and the phone is a mobile number."""
     body = render_to_string("booking/email.txt", {"booking": booking})
+    with translation.override(settings.WHATSAPP_TEMPLATE_LANGUAGE):  # the approved template's own language
+        day = date_format(booking.planned_date, "l, j F Y")
     queue_guest_whatsapp(phone=booking.phone, template=settings.WHATSAPP_TEMPLATE_BOOKING, text=body,
-                         parameters=[booking.display_code, date_format(booking.planned_date, "l, j F Y")])
+                         parameters=[booking.display_code, day])
 
 
 def arrive(*, code: str, check_in, at: datetime | None = None) -> Visit:
@@ -97,31 +100,32 @@ def arrive(*, code: str, check_in, at: datetime | None = None) -> Visit:
                          keperluan=booking.keperluan)
         # The row lock already serializes this on PostgreSQL; the condition keeps SQLite just as safe.
         if not Booking.objects.filter(pk=booking.pk, visit__isnull=True).update(visit=visit, used_at=at):
-            raise BookingRefused(f"Kode {booking.display_code} baru saja dipakai di layar lain.")
+            raise BookingRefused(_("Kode %(code)s baru saja dipakai di layar lain.") % {"code": booking.display_code})
     return visit
 
 
 def refuse_unusable(booking: Booking | None, *, code: str, today: date) -> None:
-    shown = f"{CODE_PREFIX}-{clean_code(code)}" if clean_code(code) else "yang diketik"
+    shown = f"{CODE_PREFIX}-{clean_code(code)}" if clean_code(code) else _("yang diketik")
     if booking is None:
-        raise BookingRefused(f"Kode {shown} tidak ditemukan. Periksa kembali kodenya.")
+        raise BookingRefused(_("Kode %(code)s tidak ditemukan. Periksa kembali kodenya.") % {"code": shown})
     if booking.visit_id is not None or booking.used_at is not None:
         used = _used_phrase(booking)
-        raise BookingRefused(f"Kode {booking.display_code} sudah dipakai{used}.")
+        raise BookingRefused(_("Kode %(code)s sudah dipakai%(used)s.") % {"code": booking.display_code, "used": used})
     planned = date_format(booking.planned_date, "j F Y")
     if booking.planned_date < today:
-        raise BookingRefused(f"Kode {booking.display_code} berlaku untuk {planned} dan sudah kedaluwarsa. "
-                             "Silakan daftar sebagai tamu baru.")
+        raise BookingRefused(_("Kode %(code)s berlaku untuk %(day)s dan sudah kedaluwarsa. "
+                               "Silakan daftar sebagai tamu baru.") % {"code": booking.display_code, "day": planned})
     if booking.planned_date > today:
-        raise BookingRefused(f"Kode {booking.display_code} untuk kunjungan tanggal {planned}, belum berlaku "
-                             "hari ini. Silakan daftar sebagai tamu baru.")
+        raise BookingRefused(_("Kode %(code)s untuk kunjungan tanggal %(day)s, belum berlaku hari ini. "
+                               "Silakan daftar sebagai tamu baru.") % {"code": booking.display_code, "day": planned})
 
 
 def _used_phrase(booking: Booking) -> str:
     visit = booking.visit
     if visit is None:
         return ""
-    return f": tamu tercatat dengan nomor antrean {visit.queue_number} pukul {local_time(visit.created_at)}"
+    return _(": tamu tercatat dengan nomor antrean %(number)s pukul %(time)s") % {
+        "number": visit.queue_number, "time": local_time(visit.created_at)}
 
 
 def expected_on(day: date):

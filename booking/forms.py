@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from pojok.validators import REQUIRED, plain_text
 from visits.forms.desk import CheckInForm
@@ -57,16 +58,16 @@ def check_ticket(request, signed: str, now: datetime) -> uuid.UUID:
     except (signing.BadSignature, TypeError, KeyError, ValueError):
         nonce, issued = "", None
     if issued is None or nonce not in browser_tickets(request):
-        raise TicketRefused("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
-                            "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+        raise TicketRefused(_("Halaman formulir ini tidak dibuka di peramban ini, atau sudah diganti dengan "
+                              "yang baru. Isian Anda masih ada di bawah: periksa, lalu kirim lagi."))
     seconds = now.timestamp() - issued
     if seconds < settings.BOOKING_MIN_SECONDS:
-        raise TicketRefused(f"Formulir terkirim terlalu cepat: {max(0, int(seconds))} detik setelah "
-                            f"halaman dibuka, paling cepat {settings.BOOKING_MIN_SECONDS} detik. Isian Anda "
-                            "masih ada di bawah: tunggu sebentar, lalu kirim lagi.")
+        raise TicketRefused(_("Formulir terkirim terlalu cepat: %(seconds)s detik setelah halaman dibuka, paling "
+                              "cepat %(minimum)s detik. Isian Anda masih ada di bawah: tunggu sebentar, lalu kirim "
+                              "lagi.") % {"seconds": max(0, int(seconds)), "minimum": settings.BOOKING_MIN_SECONDS})
     if seconds > settings.BOOKING_FORM_MINUTES * 60:
-        raise TicketRefused(f"Halaman ini sudah lebih dari {settings.BOOKING_FORM_MINUTES} menit terbuka. "
-                            "Isian Anda masih ada di bawah: periksa, lalu kirim lagi.")
+        raise TicketRefused(_("Halaman ini sudah lebih dari %(minutes)s menit terbuka. Isian Anda masih ada di "
+                              "bawah: periksa, lalu kirim lagi.") % {"minutes": settings.BOOKING_FORM_MINUTES})
     return uuid.uuid5(TICKET_NAMESPACE, nonce)
 
 
@@ -76,20 +77,20 @@ class BookingForm(CheckInForm):
     party_size = None
     arrival_time = None
     email = forms.EmailField(
-        label="Email (tidak wajib)", required=False, max_length=254,
-        error_messages={"invalid": "Alamat email tidak valid, misalnya nama@lampungselatankab.go.id."},
-        help_text="Bila diisi, kode pendaftaran juga dikirim ke email ini.",
+        label=_("Email (tidak wajib)"), required=False, max_length=254,
+        error_messages={"invalid": _("Alamat email tidak valid, misalnya nama@lampungselatankab.go.id.")},
+        help_text=_("Bila diisi, kode pendaftaran juga dikirim ke email ini."),
     )
     planned_date = forms.DateField(
-        label="Tanggal rencana datang", error_messages={**REQUIRED, "invalid": "Pilih tanggal yang benar."},
+        label=_("Tanggal rencana datang"), error_messages={**REQUIRED, "invalid": _("Pilih tanggal yang benar.")},
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    part_of_day = forms.ChoiceField(label="Waktu", choices=PartOfDay.choices, widget=forms.RadioSelect,
-                                    error_messages={**REQUIRED, "invalid_choice": "Pilih pagi atau siang."})
+    part_of_day = forms.ChoiceField(label=_("Waktu"), choices=PartOfDay.choices, widget=forms.RadioSelect,
+                                    error_messages={**REQUIRED, "invalid_choice": _("Pilih pagi atau siang.")})
     # Robots fill every field and send at once: a person never sees `website`, and takes a few seconds.
     # The page carries `started`, a ticket made fresh on every rendering (issue_ticket), checked by the
     # view (check_ticket): from this browser, not too fast, not too old, and good for one booking.
-    website = forms.CharField(required=False, label="Jangan diisi", widget=forms.TextInput(
+    website = forms.CharField(required=False, label=_("Jangan diisi"), widget=forms.TextInput(
         attrs={"autocomplete": "off", "tabindex": "-1"}))
 
     field_order = ["guest_name", "origin", "phone", "email", "keperluan", "planned_date", "part_of_day"]
@@ -98,9 +99,9 @@ class BookingForm(CheckInForm):
         super().__init__(*args, **kwargs)
         self.fields["phone"].required = True
         self.fields["phone"].error_messages = REQUIRED
-        self.fields["phone"].help_text = "Untuk menghubungi Anda bila jadwal berubah."
+        self.fields["phone"].help_text = _("Untuk menghubungi Anda bila jadwal berubah.")
         self.fields["guest_name"].widget.attrs.pop("autofocus", None)
-        self.fields["keperluan"].help_text = "Tulis singkat, misalnya: konsultasi pergeseran anggaran DPA."
+        self.fields["keperluan"].help_text = _("Tulis singkat, misalnya: konsultasi pergeseran anggaran DPA.")
         self.initial.setdefault("planned_date", timezone.localdate(self.now))
 
     def clean_planned_date(self):
@@ -108,24 +109,25 @@ class BookingForm(CheckInForm):
         today = timezone.localdate(self.now)
         last = today + timedelta(days=settings.BOOKING_DAYS_AHEAD)
         if planned < today:
-            raise forms.ValidationError("Tanggal rencana datang tidak boleh lewat dari hari ini.")
+            raise forms.ValidationError(_("Tanggal rencana datang tidak boleh lewat dari hari ini."))
         if planned > last:
-            raise forms.ValidationError(f"Pendaftaran paling jauh untuk {date_format(last, 'j F Y')}.")
+            raise forms.ValidationError(_("Pendaftaran paling jauh untuk %(day)s.") % {"day": date_format(last,
+                                                                                                          "j F Y")})
         if planned.weekday() >= 5:
-            raise forms.ValidationError("Kantor tutup pada hari Sabtu dan Minggu. Pilih hari kerja.")
+            raise forms.ValidationError(_("Kantor tutup pada hari Sabtu dan Minggu. Pilih hari kerja."))
         return planned
 
     def clean(self):
         cleaned = super().clean()
         if self.data.get("website"):  # the field is hidden: say so where the person can read it
-            raise forms.ValidationError("Kolom tersembunyi “Jangan diisi” terisi, biasanya oleh pengisi "
-                                        "otomatis peramban. Kosongkan isian otomatis, lalu kirim lagi.")
+            raise forms.ValidationError(_("Kolom tersembunyi “Jangan diisi” terisi, biasanya oleh pengisi "
+                                        "otomatis peramban. Kosongkan isian otomatis, lalu kirim lagi."))
         return cleaned
 
 
 class CodeForm(forms.Form):
     code = forms.CharField(
-        label="Kode pendaftaran", max_length=40, error_messages=REQUIRED, validators=[plain_text],
+        label=_("Kode pendaftaran"), max_length=40, error_messages=REQUIRED, validators=[plain_text],
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
                                       "placeholder": "PK-XXXXXX", "spellcheck": "false"}),
     )

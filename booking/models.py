@@ -8,6 +8,7 @@ that cannot be misread (no 0/O, 1/I/L). It is good for its planned day only, and
 import secrets
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 
@@ -27,40 +28,40 @@ def clean_code(typed: str) -> str:
 
 
 class PartOfDay(models.TextChoices):
-    MORNING = "pagi", "Pagi (08.00–12.00)"
-    AFTERNOON = "siang", "Siang (13.00–16.00)"
+    MORNING = "pagi", _("Pagi (08.00–12.00)")
+    AFTERNOON = "siang", _("Siang (13.00–16.00)")
 
 
 class Booking(models.Model):
-    code = models.CharField("kode", max_length=CODE_LENGTH, unique=True)
-    guest_name = models.CharField("nama tamu", max_length=120)
-    origin = models.CharField("asal instansi/OPD", max_length=150)
-    phone = models.CharField("nomor telepon", max_length=20, db_index=True)
-    email = models.EmailField("email", blank=True)
-    keperluan = models.TextField("keperluan", max_length=1000)
-    planned_date = models.DateField("tanggal rencana datang")
-    part_of_day = models.CharField("waktu", max_length=5, choices=PartOfDay.choices)
+    code = models.CharField(_("kode"), max_length=CODE_LENGTH, unique=True)
+    guest_name = models.CharField(_("nama tamu"), max_length=120)
+    origin = models.CharField(_("asal instansi/OPD"), max_length=150)
+    phone = models.CharField(_("nomor telepon"), max_length=20, db_index=True)
+    email = models.EmailField(_("email"), blank=True)
+    keperluan = models.TextField(_("keperluan"), max_length=1000)
+    planned_date = models.DateField(_("tanggal rencana datang"))
+    part_of_day = models.CharField(_("waktu"), max_length=5, choices=PartOfDay.choices)
     suggested_bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="usulan Bidang", null=True, blank=True, on_delete=models.SET_NULL,
+        "routing.Bidang", verbose_name=_("usulan Bidang"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
     suggested_topic = models.ForeignKey(
-        "routing.Topic", verbose_name="usulan topik", null=True, blank=True, on_delete=models.SET_NULL,
+        "routing.Topic", verbose_name=_("usulan topik"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="+",
     )
-    created_at = models.DateTimeField("didaftarkan", default=clock.now)
-    created_on = models.DateField("tanggal daftar", db_index=True)  # for the per-day limits
-    source = models.CharField("jaringan pengirim (sidik)", max_length=16, blank=True, db_index=True)
+    created_at = models.DateTimeField(_("didaftarkan"), default=clock.now)
+    created_on = models.DateField(_("tanggal daftar"), db_index=True)  # for the per-day limits
+    source = models.CharField(_("jaringan pengirim (sidik)"), max_length=16, blank=True, db_index=True)
     visit = models.OneToOneField(
-        "visits.Visit", verbose_name="kunjungan", null=True, blank=True, on_delete=models.SET_NULL,
+        "visits.Visit", verbose_name=_("kunjungan"), null=True, blank=True, on_delete=models.SET_NULL,
         related_name="booking",
     )
-    used_at = models.DateTimeField("dipakai pada", null=True, blank=True)
+    used_at = models.DateTimeField(_("dipakai pada"), null=True, blank=True)
 
     class Meta:
         ordering = ["planned_date", "part_of_day", "created_at"]
-        verbose_name = "pendaftaran kunjungan"
-        verbose_name_plural = "pendaftaran kunjungan"
+        verbose_name = _("pendaftaran kunjungan")
+        verbose_name_plural = _("pendaftaran kunjungan")
         indexes = [models.Index(fields=["planned_date", "part_of_day"], name="booking_planned")]
 
     def __str__(self) -> str:

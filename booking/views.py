@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock, throttle
@@ -71,16 +72,18 @@ def done(request: HttpRequest) -> HttpResponse:
     booking = Booking.objects.filter(pk__in=request.session.get(SESSION_KEY, [])).order_by("-pk").first()
     if booking is None:
         return redirect("booking:register")
-    qr = qr_svg(booking.display_code, scale=8, title=f"Kode QR {booking.display_code}", svgclass="booking-qr")
+    qr = qr_svg(booking.display_code, scale=8, title=_("Kode QR %(code)s") % {"code": booking.display_code},
+                svgclass="booking-qr")
     return render(request, "booking/done.html", {"booking": booking, "qr": qr, "wa": code_to_keep(booking)})
 
 
 def code_to_keep(booking) -> WaLink:
     """The booking code sent by the guest to their own WhatsApp, to find it again at the door."""
-    return wa_link(booking.phone, (
-        f"Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: "
-        f"{booking.display_code}, untuk {date_format(booking.planned_date, 'l, j F Y')} "
-        f"({booking.get_part_of_day_display()}). Tunjukkan kode ini di meja depan atau kios."))
+    return wa_link(booking.phone, _(
+        "Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: %(code)s, untuk "
+        "%(day)s (%(part)s). Tunjukkan kode ini di meja depan atau kios."
+    ) % {"code": booking.display_code, "day": date_format(booking.planned_date, "l, j F Y"),
+         "part": booking.get_part_of_day_display()})
 
 
 @login_required
@@ -112,7 +115,7 @@ def arrive(request: HttpRequest) -> HttpResponse:
         messages.error(request, throttle.wait_message(wait))
         return redirect(back)
     if not form.is_valid():
-        messages.error(request, "Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD.")
+        messages.error(request, _("Ketik atau pindai kode pendaftaran, misalnya PK-7Q3XKD."))
         return redirect(back)
     try:
         visit = bookings.arrive(code=form.cleaned_data["code"],
@@ -121,8 +124,8 @@ def arrive(request: HttpRequest) -> HttpResponse:
         throttle.BOOKING_CODE.count(request)
         messages.error(request, str(refusal))
         return redirect(back)
-    messages.success(request, f"Tamu {visit.guest_name} (terdaftar) tercatat dengan nomor antrean "
-                              f"{visit.queue_number}.")
+    messages.success(request, _("Tamu %(name)s (terdaftar) tercatat dengan nomor antrean %(number)s.") % {
+        "name": visit.guest_name, "number": visit.queue_number})
     return redirect("visits:slip", pk=visit.pk)
 
 

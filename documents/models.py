@@ -11,6 +11,7 @@ import hashlib
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class PackRefused(Exception):
@@ -19,26 +20,26 @@ class PackRefused(Exception):
 
 class FiledPack(models.Model):
     SOP = "sop"
-    KINDS = [(SOP, "Laporan bulanan kepatuhan SOP")]
+    KINDS = [(SOP, _("Laporan bulanan kepatuhan SOP"))]
 
-    kind = models.CharField("jenis", max_length=20, choices=KINDS, default=SOP)
-    period_start = models.DateField("periode dari")
-    period_end = models.DateField("periode sampai")
-    version = models.PositiveIntegerField("versi")
-    content = models.BinaryField("isi PDF")
-    sha256 = models.CharField("SHA-256", max_length=64)
-    size = models.PositiveIntegerField("ukuran (bita)")
-    made_at = models.DateTimeField("dibuat")
-    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="dibuat oleh", null=True, blank=True,
+    kind = models.CharField(_("jenis"), max_length=20, choices=KINDS, default=SOP)
+    period_start = models.DateField(_("periode dari"))
+    period_end = models.DateField(_("periode sampai"))
+    version = models.PositiveIntegerField(_("versi"))
+    content = models.BinaryField(_("isi PDF"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    size = models.PositiveIntegerField(_("ukuran (bita)"))
+    made_at = models.DateTimeField(_("dibuat"))
+    made_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("dibuat oleh"), null=True, blank=True,
                                 on_delete=models.PROTECT, related_name="+")
-    made_how = models.CharField("dibuat dengan", max_length=200,
-                                help_text="Apa yang membuatnya: tugas bulanan (systemd), perintah, atau halaman.")
-    signer = models.CharField("penandatangan", max_length=200, blank=True)
+    made_how = models.CharField(_("dibuat dengan"), max_length=200,
+                                help_text=_("Apa yang membuatnya: tugas bulanan (systemd), perintah, atau halaman."))
+    signer = models.CharField(_("penandatangan"), max_length=200, blank=True)
 
     class Meta:
         ordering = ["-period_start", "kind", "-version"]
-        verbose_name = "laporan terarsip"
-        verbose_name_plural = "laporan terarsip"
+        verbose_name = _("laporan terarsip")
+        verbose_name_plural = _("laporan terarsip")
         constraints = [models.UniqueConstraint(fields=["kind", "period_start", "period_end", "version"],
                                                name="filed_pack_version_once")]
 
@@ -47,11 +48,11 @@ class FiledPack(models.Model):
 
     def save(self, *args, **kwargs):
         if not self._state.adding:
-            raise PackRefused("Laporan terarsip tidak dapat diubah; buat versi baru.")
+            raise PackRefused(_("Laporan terarsip tidak dapat diubah; buat versi baru."))
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
-        raise PackRefused("Laporan terarsip tidak dapat dihapus.")
+        raise PackRefused(_("Laporan terarsip tidak dapat dihapus."))
 
     @property
     def filename(self) -> str:

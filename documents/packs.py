@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
+from django.utils import translation
 
 from pojok import clock
 from pojok.periods import MONTH
@@ -17,6 +18,7 @@ from visits.reports.pdf import sop_pack
 from .models import FiledPack
 
 TRIES = 3
+OFFICE_LANGUAGE = "id"
 
 
 def last_month(today: date) -> date:
@@ -31,7 +33,8 @@ def file_sop_pack(month: date, *, made_how: str, by=None, signer: Signer | None 
         raise ValueError(f"bulan {month:%Y-%m} tidak dapat dilaporkan: {dict(filterset.errors)}")
     report = build_report(filterset.scope())
     signer = signer or Signer.chosen(None)
-    content = sop_pack(report, signer=signer, printed_at=clock.local_now())
+    with translation.override(OFFICE_LANGUAGE):  # a filed pack is the office's record, whoever files it
+        content = sop_pack(report, signer=signer, printed_at=clock.local_now())
     period = report.scope.period
     for attempt in range(TRIES):
         try:

@@ -1,5 +1,7 @@
 from django.contrib import admin, messages
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Call, Device
 
@@ -7,7 +9,8 @@ from .models import Call, Device
 def _show_pairing_url(request, device: Device) -> None:
     token = device.new_pairing_token(by=request.user)
     url = request.build_absolute_uri(reverse("lobby:pair", args=[token]))
-    messages.warning(request, f"Tautan pemasangan {device.name} (sekali pakai, buka di perangkatnya): {url}")
+    messages.warning(request, gettext("Tautan pemasangan %(name)s (sekali pakai, buka di perangkatnya): %(url)s") % {
+        "name": device.name, "url": url})
 
 
 @admin.register(Device)
@@ -22,7 +25,7 @@ class DeviceAdmin(admin.ModelAdmin):
         if not change:
             _show_pairing_url(request, obj)
 
-    @admin.action(description="Buat tautan pemasangan baru (perangkat lama berhenti)")
+    @admin.action(description=_("Buat tautan pemasangan baru (perangkat lama berhenti)"))
     def make_pairing_url(self, request, queryset):
         for device in queryset:
             _show_pairing_url(request, device)

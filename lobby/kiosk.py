@@ -6,6 +6,7 @@ key is kept the way every form's is (pojok.idempotency), in the kiosk's own scop
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from booking import bookings
 from pojok.idempotency import once
@@ -23,12 +24,12 @@ class KioskForm(CheckInForm):
     party_size = None
     arrival_time = None
     key = forms.UUIDField(widget=forms.HiddenInput, error_messages=dict.fromkeys(
-        ["required", "invalid"], "Muat ulang halaman."))
+        ["required", "invalid"], _("Muat ulang halaman.")))
     code = forms.CharField(
-        label="Kode pendaftaran", required=False, max_length=40, validators=[plain_text],
+        label=_("Kode pendaftaran"), required=False, max_length=40, validators=[plain_text],
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters",
                                       "spellcheck": "false", "placeholder": "PK-XXXXXX"}),
-        help_text="Bila Anda sudah mendaftar sebelumnya, cukup isi kode ini.")
+        help_text=_("Bila Anda sudah mendaftar sebelumnya, cukup isi kode ini."))
 
     field_order = ["key", "code", "guest_name", "origin", "keperluan", "arrival"]
 

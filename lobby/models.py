@@ -10,6 +10,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 
@@ -20,24 +21,24 @@ def hash_token(token: str) -> str:
 
 class Device(models.Model):
     class Kind(models.TextChoices):
-        DISPLAY = "display", "Layar antrean"
-        KIOSK = "kiosk", "Kios mandiri"
+        DISPLAY = "display", _("Layar antrean")
+        KIOSK = "kiosk", _("Kios mandiri")
 
-    name = models.CharField("nama", max_length=80)
-    kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
+    name = models.CharField(_("nama"), max_length=80)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     token_hash = models.CharField(max_length=64, blank=True, editable=False)
     pairing_hash = models.CharField(max_length=64, blank=True, editable=False)
     active = models.BooleanField(
-        "aktif", default=True, help_text="Hapus centang untuk mencabut perangkat: langsung berhenti bekerja.")
-    paired_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="dipasangkan oleh", null=True,
+        _("aktif"), default=True, help_text=_("Hapus centang untuk mencabut perangkat: langsung berhenti bekerja."))
+    paired_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("dipasangkan oleh"), null=True,
                                   blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    created_at = models.DateTimeField("dibuat", default=clock.now, editable=False)
-    paired_at = models.DateTimeField("dipasangkan", null=True, blank=True, editable=False)
-    last_seen = models.DateTimeField("terakhir terlihat", null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(_("dibuat"), default=clock.now, editable=False)
+    paired_at = models.DateTimeField(_("dipasangkan"), null=True, blank=True, editable=False)
+    last_seen = models.DateTimeField(_("terakhir terlihat"), null=True, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "perangkat"
-        verbose_name_plural = "perangkat"
+        verbose_name = _("perangkat")
+        verbose_name_plural = _("perangkat")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -70,7 +71,7 @@ class Call(models.Model):
     at = models.DateTimeField(default=clock.now)
 
     class Meta:
-        verbose_name = "panggilan"
-        verbose_name_plural = "panggilan"
+        verbose_name = _("panggilan")
+        verbose_name_plural = _("panggilan")
         ordering = ["-at", "-pk"]
         indexes = [models.Index(fields=["at"], name="lobby_call_at")]

@@ -6,6 +6,7 @@ from functools import wraps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok import throttle
@@ -90,5 +91,5 @@ def call(request, pk: int):
     except MoveRefused as refusal:
         messages.error(request, str(refusal))
     else:
-        messages.success(request, f"Nomor {visit.queue_number} dipanggil di layar antrean.")
+        messages.success(request, _("Nomor %(number)s dipanggil di layar antrean.") % {"number": visit.queue_number})
     return redirect("visits:inbox")

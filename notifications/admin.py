@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Notification, Status
 from .outbox import send_pending
@@ -19,10 +21,11 @@ class NotificationAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # rows come from routing only
 
-    @admin.action(description="Kirim ulang notifikasi terpilih sekarang", permissions=["change"])
+    @admin.action(description=_("Kirim ulang notifikasi terpilih sekarang"), permissions=["change"])
     def send_again(self, request, queryset):
         ids = list(queryset.exclude(status=Status.SENT).values_list("pk", flat=True))
         Notification.objects.filter(pk__in=ids).update(attempts=0)  # a manual retry starts a fresh count
         counts = send_pending(ids=ids)
         level = messages.SUCCESS if not counts["failed"] else messages.WARNING
-        self.message_user(request, f"Terkirim: {counts['sent']}, gagal: {counts['failed']}.", level)
+        self.message_user(request, gettext("Terkirim: %(sent)s, gagal: %(failed)s.") % {
+            "sent": counts["sent"], "failed": counts["failed"]}, level)

@@ -2,14 +2,15 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.contrib.auth.forms import UserChangeForm
+from django.utils.translation import gettext_lazy as _
 
 from . import roles
 from .models import User
 from .whatsapp import mobile_number
 
-admin.site.site_header = "Pojok Konsultasi — Administrasi"
+admin.site.site_header = _("Pojok Konsultasi — Administrasi")
 admin.site.site_title = "Pojok Konsultasi"
-admin.site.index_title = "Data induk"
+admin.site.index_title = _("Data induk")
 
 
 class UserForm(UserChangeForm):
@@ -25,7 +26,7 @@ class UserForm(UserChangeForm):
         groups = cleaned.get("groups")
         is_staff_member = groups is not None and groups.filter(name=roles.STAF).exists()
         if is_staff_member and not cleaned.get("bidang"):
-            raise forms.ValidationError({"bidang": "Staf Bidang wajib memiliki tepat satu Bidang."})
+            raise forms.ValidationError({"bidang": _("Staf Bidang wajib memiliki tepat satu Bidang.")})
         return cleaned
 
 
@@ -34,11 +35,11 @@ class UserAdmin(BaseUserAdmin):
     form = UserForm
     list_display = ["username", "first_name", "last_name", "bidang", "jabatan", "roles", "is_active"]
     list_filter = ["groups", "bidang", "is_active"]
-    fieldsets = BaseUserAdmin.fieldsets + (("Bidang dan jabatan", {"fields": ["bidang", "jabatan", "whatsapp"]}),)
+    fieldsets = BaseUserAdmin.fieldsets + ((_("Bidang dan jabatan"), {"fields": ["bidang", "jabatan", "whatsapp"]}),)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang").prefetch_related("groups")
 
-    @admin.display(description="peran")
+    @admin.display(description=_("peran"))
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all())

@@ -1,10 +1,11 @@
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
 
 
 class PojokConfig(AppConfig):
     name = "pojok"
-    verbose_name = "Pengguna dan peran"
+    verbose_name = _("Pengguna dan peran")
 
     def ready(self) -> None:
         from . import roles

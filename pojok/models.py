@@ -3,37 +3,38 @@ number colleagues reach them at."""
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from .whatsapp import validate_mobile
 
 
 class Jabatan(models.TextChoices):
-    SEKRETARIS = "sekretaris", "Sekretaris"
-    KABID = "kabid", "Kepala Bidang"
-    KASUBBID = "kasubbid", "Kepala Subbidang"
-    KASUBBAG = "kasubbag", "Kepala Subbagian"
-    PELAKSANA = "pelaksana", "Pelaksana"
+    SEKRETARIS = "sekretaris", _("Sekretaris")
+    KABID = "kabid", _("Kepala Bidang")
+    KASUBBID = "kasubbid", _("Kepala Subbidang")
+    KASUBBAG = "kasubbag", _("Kepala Subbagian")
+    PELAKSANA = "pelaksana", _("Pelaksana")
 
 
 class User(AbstractUser):
     bidang = models.ForeignKey(
         "routing.Bidang",
-        verbose_name="Bidang",
+        verbose_name=_("Bidang"),
         null=True,
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        help_text="Wajib untuk Staf Bidang: setiap staf milik tepat satu Bidang.",
+        help_text=_("Wajib untuk Staf Bidang: setiap staf milik tepat satu Bidang."),
     )
-    jabatan = models.CharField("jabatan", max_length=20, choices=Jabatan.choices, blank=True)
+    jabatan = models.CharField(_("jabatan"), max_length=20, choices=Jabatan.choices, blank=True)
     whatsapp = models.CharField(
-        "nomor WhatsApp", max_length=20, blank=True, validators=[validate_mobile],
-        help_text="Nomor ponsel untuk tautan WhatsApp dari triase, misalnya 0812-3456-7890 (disimpan 62…).",
+        _("nomor WhatsApp"), max_length=20, blank=True, validators=[validate_mobile],
+        help_text=_("Nomor ponsel untuk tautan WhatsApp dari triase, misalnya 0812-3456-7890 (disimpan 62…)."),
     )
 
     class Meta(AbstractUser.Meta):
-        verbose_name = "pengguna"
-        verbose_name_plural = "pengguna"
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
 
     @property
     def display_name(self) -> str:
@@ -64,14 +65,14 @@ class IdempotencyKey(models.Model):
     `manage.py housekeeping`. No guest data: a key, a path, an id.
     """
 
-    scope = models.CharField("lingkup", max_length=200)
-    key = models.UUIDField("kunci")
-    result = models.CharField("hasil", max_length=500, blank=True)
-    created_at = models.DateTimeField("waktu", db_index=True)
+    scope = models.CharField(_("lingkup"), max_length=200)
+    key = models.UUIDField(_("kunci"))
+    result = models.CharField(_("hasil"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("waktu"), db_index=True)
 
     class Meta:
-        verbose_name = "kunci kirim-sekali"
-        verbose_name_plural = "kunci kirim-sekali"
+        verbose_name = _("kunci kirim-sekali")
+        verbose_name_plural = _("kunci kirim-sekali")
         constraints = [models.UniqueConstraint(fields=["scope", "key"], name="idempotency_key_once")]
 
     def __str__(self) -> str:
@@ -85,14 +86,14 @@ class ThrottleCount(models.Model):
     address itself. `manage.py housekeeping` removes windows that have ended.
     """
 
-    bucket = models.CharField("yang dibatasi", max_length=40)
-    sender = models.CharField("pengirim (sidik)", max_length=64)
-    window_start = models.DateTimeField("awal jendela")
-    ends_at = models.DateTimeField("akhir jendela", db_index=True)
-    hits = models.PositiveIntegerField("percobaan", default=0)
+    bucket = models.CharField(_("yang dibatasi"), max_length=40)
+    sender = models.CharField(_("pengirim (sidik)"), max_length=64)
+    window_start = models.DateTimeField(_("awal jendela"))
+    ends_at = models.DateTimeField(_("akhir jendela"), db_index=True)
+    hits = models.PositiveIntegerField(_("percobaan"), default=0)
 
     class Meta:
-        verbose_name = "hitungan pembatas"
-        verbose_name_plural = "hitungan pembatas"
+        verbose_name = _("hitungan pembatas")
+        verbose_name_plural = _("hitungan pembatas")
         constraints = [models.UniqueConstraint(fields=["bucket", "sender", "window_start"],
                                                name="throttle_window")]

@@ -7,11 +7,12 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 
 TODAY, THIS_WEEK, THIS_MONTH, MONTH, RANGE = "hari-ini", "minggu-ini", "bulan-ini", "bulan", "rentang"
 PERIOD_CHOICES = [
-    (TODAY, "Hari ini"), (THIS_WEEK, "Minggu ini"), (THIS_MONTH, "Bulan ini"),
-    (MONTH, "Bulan tertentu"), (RANGE, "Rentang tanggal"),
+    (TODAY, gettext_lazy("Hari ini")), (THIS_WEEK, gettext_lazy("Minggu ini")), (THIS_MONTH, gettext_lazy("Bulan ini")),
+    (MONTH, gettext_lazy("Bulan tertentu")), (RANGE, gettext_lazy("Rentang tanggal")),
 ]
 
 
@@ -42,7 +43,8 @@ class Period:
     def label(self) -> str:
         if self.start == self.end:
             return date_format(self.start, "j F Y")
-        return f"{date_format(self.start, 'j F Y')} s.d. {date_format(self.end, 'j F Y')}"
+        return gettext("%(start)s s.d. %(end)s") % {"start": date_format(self.start, "j F Y"),
+                                                    "end": date_format(self.end, "j F Y")}
 
     def days(self) -> list[date]:
         return [self.start + timedelta(days=n) for n in range((self.end - self.start).days + 1)]

@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import F, Sum
+from django.utils.translation import ngettext
 
 from . import clock
 from .models import ThrottleCount
@@ -71,8 +72,10 @@ def _sender(request) -> str:
 
 def wait_message(seconds: int) -> str:
     minutes = max(1, -(-seconds // 60))
-    return (f"Terlalu banyak percobaan kode dari jaringan ini. Silakan coba lagi dalam {minutes} menit, "
-            "atau minta bantuan petugas meja depan.")
+    return ngettext("Terlalu banyak percobaan kode dari jaringan ini. Silakan coba lagi dalam %(minutes)d menit, "
+                    "atau minta bantuan petugas meja depan.",
+                    "Terlalu banyak percobaan kode dari jaringan ini. Silakan coba lagi dalam %(minutes)d menit, "
+                    "atau minta bantuan petugas meja depan.", minutes) % {"minutes": minutes}
 
 
 SURVEY_CODE = Throttle("survey-code", "CODE_TRIES_LIMIT", "CODE_TRIES_MINUTES")

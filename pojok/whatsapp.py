@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 _SEPARATORS = re.compile(r"[\s\-().]")
 # Indonesian mobile numbers: 08xx… nationally, 9 to 12 digits after the 0 (Telkomsel, Indosat, XL, ...).
@@ -20,18 +21,18 @@ def mobile_number(raw: str) -> str:
     """The number as WhatsApp wants it (62…), or ValidationError saying why it is not a mobile number."""
     text = _SEPARATORS.sub("", raw or "")
     if not text:
-        raise ValidationError("Nomor WhatsApp belum dicatat.")
+        raise ValidationError(_("Nomor WhatsApp belum dicatat."))
     if not re.fullmatch(r"\+?[0-9]+", text):
-        raise ValidationError("Nomor WhatsApp hanya boleh berisi angka, spasi, tanda -, dan + di depan.")
+        raise ValidationError(_("Nomor WhatsApp hanya boleh berisi angka, spasi, tanda -, dan + di depan."))
     digits = text.lstrip("+")
     if digits.startswith("62"):
         national = digits[2:]
     elif digits.startswith("0"):
         national = digits[1:]
     else:
-        raise ValidationError("Nomor WhatsApp diawali 08 atau +62 8, misalnya 0812-3456-7890.")
+        raise ValidationError(_("Nomor WhatsApp diawali 08 atau +62 8, misalnya 0812-3456-7890."))
     if not _MOBILE.match(national):
-        raise ValidationError("Bukan nomor ponsel Indonesia (08…, 10–13 angka): tautan WhatsApp tidak dibuat.")
+        raise ValidationError(_("Bukan nomor ponsel Indonesia (08…, 10–13 angka): tautan WhatsApp tidak dibuat."))
     return "62" + national
 
 

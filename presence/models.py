@@ -3,14 +3,15 @@ SE Bupati Lampung Selatan 8/2020). A person without a row for the day works in t
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    WFO = "wfo", "WFO (di kantor)"
-    WFH = "wfh", "WFH (bekerja dari rumah)"
-    DINAS_LUAR = "dinas_luar", "Dinas luar"
-    CUTI = "cuti", "Cuti"
-    SAKIT = "sakit", "Sakit"
+    WFO = "wfo", _("WFO (di kantor)")
+    WFH = "wfh", _("WFH (bekerja dari rumah)")
+    DINAS_LUAR = "dinas_luar", _("Dinas luar")
+    CUTI = "cuti", _("Cuti")
+    SAKIT = "sakit", _("Sakit")
 
 
 IN_OFFICE = Status.WFO
@@ -18,18 +19,18 @@ REACHABLE = frozenset({Status.WFO, Status.WFH, Status.DINAS_LUAR})  # working, s
 
 
 class Presence(models.Model):
-    day = models.DateField("tanggal")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="pegawai", on_delete=models.CASCADE,
+    day = models.DateField(_("tanggal"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("pegawai"), on_delete=models.CASCADE,
                              related_name="presence_days")
-    status = models.CharField("kehadiran", max_length=12, choices=Status.choices)
-    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diatur oleh", null=True, blank=True,
+    status = models.CharField(_("kehadiran"), max_length=12, choices=Status.choices)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("diatur oleh"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="+")
-    set_at = models.DateTimeField("diatur pada")
+    set_at = models.DateTimeField(_("diatur pada"))
 
     class Meta:
         ordering = ["-day", "user__first_name"]
-        verbose_name = "kehadiran"
-        verbose_name_plural = "kehadiran"
+        verbose_name = _("kehadiran")
+        verbose_name_plural = _("kehadiran")
         constraints = [models.UniqueConstraint(fields=["day", "user"], name="presence_once_per_day")]
 
     def __str__(self) -> str:

@@ -3,6 +3,7 @@ set: for everyone or one Bidang at once, and per person (an exception, or staff 
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
 
 from pojok import clock
 from pojok.roles import CONSULT_PERM
@@ -40,8 +41,8 @@ def with_status(people, day=None) -> list:
 def set_status(*, user, status, by, day=None, at=None) -> Presence:
     day = day or clock.today()
     if not (policy.can_arrange(by) or (by.pk == user.pk and policy.can_mark_self(by))):
-        raise PermissionDenied("Anda tidak berwenang mengatur kehadiran pegawai ini.")
-    presence, _ = Presence.objects.update_or_create(
+        raise PermissionDenied(_("Anda tidak berwenang mengatur kehadiran pegawai ini."))
+    presence, _created = Presence.objects.update_or_create(
         day=day, user=user, defaults={"status": Status(status), "set_by": by, "set_at": at or clock.now()})
     return presence
 
@@ -49,7 +50,7 @@ def set_status(*, user, status, by, day=None, at=None) -> Presence:
 def arrange(*, day, status, by, bidang=None, at=None) -> int:
     """Everyone (or one Bidang's staff) gets `status` for the day; exceptions are then set per person."""
     if not policy.can_arrange(by):
-        raise PermissionDenied("Anda tidak berwenang mengatur kehadiran.")
+        raise PermissionDenied(_("Anda tidak berwenang mengatur kehadiran."))
     at = at or clock.now()
     rows = [Presence(day=day, user=person, status=Status(status), set_by=by, set_at=at)
             for person in office_staff(bidang)]

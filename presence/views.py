@@ -6,6 +6,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok import clock
@@ -45,16 +47,18 @@ def day(request: HttpRequest) -> HttpResponse:
             messages.success(request, f"{data['user'].display_name}: {Status(data['status']).label}.")
             return _back(data["day"])
         errors = " ".join(error for errors in form.errors.values() for error in errors)
-        messages.error(request, f"Kehadiran belum disimpan: {errors}")
+        messages.error(request, _("Kehadiran belum disimpan: %(errors)s") % {"errors": errors})
         return _screen(request, clock.today(), status=400)
     form = ArrangeForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
         count = today.arrange(day=data["day"], status=data["status"], bidang=data["bidang"], by=request.user)
-        who = data["bidang"] or "semua pegawai Bidang"
-        messages.success(request, f"{count} pegawai ({who}): {Status(data['status']).label}.")
+        who = data["bidang"] or _("semua pegawai Bidang")
+        messages.success(request, ngettext("%(count)d pegawai (%(who)s): %(status)s.",
+                                           "%(count)d pegawai (%(who)s): %(status)s.", count) % {
+            "count": count, "who": who, "status": Status(data["status"]).label})
         return _back(data["day"])
-    messages.error(request, "Pengaturan belum disimpan: periksa isian yang ditandai.")
+    messages.error(request, _("Pengaturan belum disimpan: periksa isian yang ditandai."))
     return _screen(request, clock.today(), arrange_form=form, status=400)
 
 
@@ -67,8 +71,9 @@ def mine(request: HttpRequest) -> HttpResponse:
     form = MineForm(request.POST)
     back = safe_next(request, request.POST.get("next", ""), reverse("visits:inbox"))
     if not form.is_valid():
-        messages.error(request, "Kehadiran belum disimpan: pilih WFO, WFH, dinas luar, cuti atau sakit.")
+        messages.error(request, _("Kehadiran belum disimpan: pilih WFO, WFH, dinas luar, cuti atau sakit."))
         return redirect(back)
     today.set_status(user=request.user, status=form.cleaned_data["status"], by=request.user)
-    messages.success(request, f"Kehadiran Anda hari ini: {Status(form.cleaned_data['status']).label}.")
+    messages.success(request, _("Kehadiran Anda hari ini: %(status)s.") % {
+        "status": Status(form.cleaned_data["status"]).label})
     return redirect(back)

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class PrivacyConfig(AppConfig):
     name = "privacy"
-    verbose_name = "Data pribadi tamu (UU 27/2022)"
+    verbose_name = _("Data pribadi tamu (UU 27/2022)")

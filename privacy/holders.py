@@ -44,6 +44,7 @@ from django.db.models import Q
 from django.db.models.constants import LOOKUP_SEP
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, gettext_noop
 
 from pojok.personal_data import ANONYMIZED_NAME, ANONYMIZED_TEXT
 from visits.models import OPEN_STATES
@@ -78,7 +79,7 @@ class Holder:
 
     @property
     def label(self) -> str:
-        return self.title or str(self.model_class._meta.verbose_name_plural)
+        return gettext(self.title) if self.title else str(self.model_class._meta.verbose_name_plural)
 
     @property
     def key(self) -> str:
@@ -141,7 +142,7 @@ HOLDERS: list[Holder] = [
            visit="visit", keep=visit_in_use("visit__"), only=Q(bidang__isnull=False),
            shown=("visit_id", "created_at", "status", "bidang__name")),
     # The e-mails to a guest (a pre-registration's code): no Bidang, the guest's own address.
-    Holder("notifications.Notification", age="created_at", title="email kepada tamu",
+    Holder("notifications.Notification", age="created_at", title=gettext_noop("email kepada tamu"),
            personal={"to_email": "", "to_phone": "", "subject": REMOVED, "body": REMOVED, "parameters": REMOVED},
            match={"email": "to_email", "phone": "to_phone"},
            only=Q(bidang__isnull=True), shown=("created_at", "status")),

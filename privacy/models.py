@@ -7,6 +7,8 @@ The log never holds the personal data itself: only who, when, what kind and how 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.models import SingletonSettings
@@ -25,50 +27,50 @@ class PrivacySetting(SingletonSettings):
     """One row (pk 1), like visits.ReportSettings: the retention period and the contact for requests."""
 
     retention_days = models.PositiveSmallIntegerField(
-        "masa simpan data pribadi (hari)", default=DEFAULT_RETENTION_DAYS,
+        _("masa simpan data pribadi (hari)"), default=DEFAULT_RETENTION_DAYS,
         validators=[MinValueValidator(MIN_RETENTION_DAYS), MaxValueValidator(MAX_RETENTION_DAYS)],
-        help_text=f"Nama, telepon, dan catatan bebas tamu yang lebih lama dari ini dianonimkan oleh "
-                  f"<code>manage.py anonymize_guests</code>. Paling sedikit {MIN_RETENTION_DAYS} hari, "
-                  f"paling lama {MAX_RETENTION_DAYS} hari.",
+        help_text=format_lazy(_("Nama, telepon, dan catatan bebas tamu yang lebih lama dari ini dianonimkan oleh "
+                                "<code>manage.py anonymize_guests</code>. Paling sedikit {minimum} hari, "
+                                "paling lama {maximum} hari."), minimum=MIN_RETENTION_DAYS, maximum=MAX_RETENTION_DAYS),
     )
     contact = models.CharField(
-        "kontak permintaan data pribadi", max_length=300, default=DEFAULT_CONTACT,
-        help_text="Ditampilkan di pemberitahuan privasi: ke mana tamu meminta akses, perbaikan, "
-                  "atau penghapusan.",
+        _("kontak permintaan data pribadi"), max_length=300, default=DEFAULT_CONTACT,
+        help_text=_("Ditampilkan di pemberitahuan privasi: ke mana tamu meminta akses, perbaikan, "
+                  "atau penghapusan."),
     )
 
     class Meta:
-        verbose_name = "pengaturan data pribadi"
-        verbose_name_plural = "pengaturan data pribadi"
+        verbose_name = _("pengaturan data pribadi")
+        verbose_name_plural = _("pengaturan data pribadi")
 
     def __str__(self) -> str:
-        return f"Masa simpan {self.retention_days} hari"
+        return _("Masa simpan %(days)s hari") % {"days": self.retention_days}
 
 
 class Kind(models.TextChoices):
-    EXPORT = "ekspor", "Ekspor data satu tamu"
-    ERASE = "hapus", "Penghapusan data satu tamu"
-    RETENTION = "retensi", "Anonimisasi karena masa simpan habis"
+    EXPORT = "ekspor", _("Ekspor data satu tamu")
+    ERASE = "hapus", _("Penghapusan data satu tamu")
+    RETENTION = "retensi", _("Anonimisasi karena masa simpan habis")
 
 
 class PersonalDataLog(models.Model):
     """One handling of guests' personal data: who (None: the scheduled job), when, how many rows."""
 
-    at = models.DateTimeField("waktu", default=clock.now)
+    at = models.DateTimeField(_("waktu"), default=clock.now)
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    kind = models.CharField("jenis", max_length=10, choices=Kind.choices)
-    rows = models.PositiveIntegerField("jumlah baris", default=0)
+    kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
+    rows = models.PositiveIntegerField(_("jumlah baris"), default=0)
     # {"kunjungan": 3, "catatan konsultasi": 2, ...}: the count per holder, never the data.
-    counts = models.JSONField("rincian", default=dict, blank=True)
+    counts = models.JSONField(_("rincian"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-id"]
-        verbose_name = "catatan pemrosesan data pribadi"
-        verbose_name_plural = "catatan pemrosesan data pribadi"
+        verbose_name = _("catatan pemrosesan data pribadi")
+        verbose_name_plural = _("catatan pemrosesan data pribadi")
         permissions = [("handle_guest_data", "Mencari, mengekspor, dan menghapus data pribadi satu tamu")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()}: {self.rows} baris"
+        return _("%(kind)s: %(rows)s baris") % {"kind": self.get_kind_display(), "rows": self.rows}

@@ -11,6 +11,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
@@ -42,7 +43,7 @@ def guest_data(request: HttpRequest) -> HttpResponse:
         return _page(request, form, status=400)
     guest, chosen = form.guest(), set(request.POST.getlist("pilih"))
     if action in {"ekspor", "hapus"} and not chosen:
-        messages.error(request, "Pilih sekurang-kurangnya satu baris data tamu.")
+        messages.error(request, _("Pilih sekurang-kurangnya satu baris data tamu."))
         return _page(request, form, found=find_guest(guest), status=400)
     if action == "ekspor":
         return _export(request, guest, chosen)
@@ -67,9 +68,9 @@ def _erase(request, form, guest, chosen) -> HttpResponse:
         messages.error(request, confirm.errors["confirm"][0])
         return _page(request, form, found=find_guest(guest), status=400)
     counts = erase_guest(guest, chosen, by=request.user)
-    done = ", ".join(f"{count} {label}" for label, count in counts.items() if count) or "tidak ada baris"
-    messages.success(request, f"Data pribadi tamu dihapus (diganti tanda anonim): {done}. "
-                              "Statistik tetap utuh.")
+    done = ", ".join(f"{count} {label}" for label, count in counts.items() if count) or _("tidak ada baris")
+    messages.success(request, _("Data pribadi tamu dihapus (diganti tanda anonim): %(done)s. Statistik tetap utuh.")
+                     % {"done": done})
     return redirect("privacy:guest_data")
 
 

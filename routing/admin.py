@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.admin_mixins import ReadOnlyAdminMixin
@@ -58,7 +60,7 @@ class TopicAdmin(admin.ModelAdmin):
         form = TryPhrasesForm(request.POST or None, initial={"topic": request.GET.get("topic")})
         rows = try_phrases(form) if request.method == "POST" and form.is_valid() else []
         context = {**self.admin_site.each_context(request), "opts": self.model._meta, "form": form, "rows": rows,
-                   "title": "Coba frasa pada aturan rute"}
+                   "title": gettext("Coba frasa pada aturan rute")}
         return TemplateResponse(request, "admin/routing/topic/try_phrases.html", context)
 
 
@@ -70,13 +72,14 @@ class LearnedModelAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     exclude = ["parameters"]  # thousands of counts: the JSON is in the database, not for reading here
     readonly_fields = ["version", "trained_at", "decisions", "last_decision_at", "method", "digest", "replay"]
 
-    @admin.display(description="uji ulang (top-1: kata kunci / gabungan)")
+    @admin.display(description=_("uji ulang (top-1: kata kunci / gabungan)"))
     def replay(self, model):
         row = model.evaluation.get("overall", {})
         if not row.get("n"):
             return "\u2014"
         keywords, combined = row["keywords_top1"] / row["n"], row["combined_top1"] / row["n"]
-        return f"{keywords:.0%} / {combined:.0%} dari {row['n']} keputusan"
+        return gettext("%(keywords)s / %(combined)s dari %(n)s keputusan") % {
+            "keywords": f"{keywords:.0%}", "combined": f"{combined:.0%}", "n": row["n"]}
 
 
 @admin.register(KeywordProposal)
@@ -104,19 +107,21 @@ class KeywordProposalAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang", "topic", "decided_by")
 
-    @admin.display(description="tindakan")
+    @admin.display(description=_("tindakan"))
     def decide(self, proposal):
         if proposal.status != KeywordProposal.Status.OPEN:
             return "\u2014"
-        dismiss = format_html('<button type="submit" class="button" formaction="{}">Abaikan</button>',
-                              reverse("admin:routing_keywordproposal_dismiss", args=[proposal.pk]))
+        dismiss = format_html('<button type="submit" class="button" formaction="{}">{}</button>',
+                              reverse("admin:routing_keywordproposal_dismiss", args=[proposal.pk]), gettext("Abaikan"))
         if proposal.topic_id is None:
-            return format_html('<a href="{}">pilih topik</a> {}',
-                               reverse("admin:routing_keywordproposal_change", args=[proposal.pk]), dismiss)
+            return format_html('<a href="{}">{}</a> {}',
+                               reverse("admin:routing_keywordproposal_change", args=[proposal.pk]),
+                               gettext("pilih topik"), dismiss)
         return format_html('<button type="submit" class="button default" formaction="{}" name="topic" value="{}">'
-                           'Tambahkan ke \u201c{}\u201d</button> {}',
+                           '{}</button> {}',
                            reverse("admin:routing_keywordproposal_add_to_topic", args=[proposal.pk]),
-                           proposal.topic_id, proposal.topic, dismiss)
+                           proposal.topic_id, gettext("Tambahkan ke “%(topic)s”") % {"topic": proposal.topic},
+                           dismiss)
 
     def get_urls(self):
         extra = [
@@ -146,13 +151,14 @@ class KeywordProposalAdmin(admin.ModelAdmin):
             chosen = request.POST.get("topic", "")
             topic = Topic.objects.filter(pk=chosen).first() if chosen.isdigit() else proposal.topic
             if topic is None:
-                raise ProposalRefused("Pilih topik untuk kata ini terlebih dahulu.")
+                raise ProposalRefused(gettext("Pilih topik untuk kata ini terlebih dahulu."))
             proposal.add_to(topic, by=request.user, at=clock.now())
-            return f"\u201c{proposal.word}\u201d ditambahkan ke kata kunci topik \u201c{topic}\u201d."
+            return gettext("“%(word)s” ditambahkan ke kata kunci topik “%(topic)s”.") % {
+                "word": proposal.word, "topic": topic}
         return self._decide(request, object_id, add)
 
     def dismiss_view(self, request, object_id):
         def dismiss(proposal):
             proposal.dismiss(by=request.user, at=clock.now())
-            return f"Usulan \u201c{proposal.word}\u201d diabaikan."
+            return gettext("Usulan “%(word)s” diabaikan.") % {"word": proposal.word}
         return self._decide(request, object_id, dismiss)

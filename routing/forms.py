@@ -1,6 +1,7 @@
 """The admin's "try phrases" form: phrases to test, and optionally new keywords for one topic."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Topic
 
@@ -9,30 +10,30 @@ MAX_PHRASES = 50
 
 class TryPhrasesForm(forms.Form):
     phrases = forms.CharField(
-        label="Frasa keperluan (satu per baris)", max_length=20000,
+        label=_("Frasa keperluan (satu per baris)"), max_length=20000,
         widget=forms.Textarea(attrs={"rows": 8, "placeholder": "Konsultasi SPP-UP\nlap keu semester 1\nrevisi DPA"}),
-        error_messages={"required": "Tulis paling sedikit satu frasa."},
+        error_messages={"required": _("Tulis paling sedikit satu frasa.")},
     )
     topic = forms.ModelChoiceField(
-        label="Topik yang akan diubah (opsional)", required=False,
-        queryset=Topic.objects.select_related("bidang"), empty_label="\u2014 tidak ada perubahan \u2014",
+        label=_("Topik yang akan diubah (opsional)"), required=False,
+        queryset=Topic.objects.select_related("bidang"), empty_label=_("— tidak ada perubahan —"),
     )
     keywords = forms.CharField(
-        label="Kata kunci usulan untuk topik itu", required=False, max_length=5000,
+        label=_("Kata kunci usulan untuk topik itu"), required=False, max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Belum disimpan: hanya untuk dibandingkan dengan aturan saat ini.",
+        help_text=_("Belum disimpan: hanya untuk dibandingkan dengan aturan saat ini."),
     )
 
     def clean_phrases(self):
         lines = [line.strip() for line in self.cleaned_data["phrases"].splitlines() if line.strip()]
         if not lines:
-            raise forms.ValidationError("Tulis paling sedikit satu frasa.")
+            raise forms.ValidationError(_("Tulis paling sedikit satu frasa."))
         if len(lines) > MAX_PHRASES:
-            raise forms.ValidationError(f"Paling banyak {MAX_PHRASES} frasa sekali coba.")
+            raise forms.ValidationError(_("Paling banyak %(count)s frasa sekali coba.") % {"count": MAX_PHRASES})
         return lines
 
     def clean(self):
         data = super().clean()
         if data.get("keywords", "").strip() and not data.get("topic"):
-            self.add_error("topic", "Pilih topik yang kata kuncinya akan diubah.")
+            self.add_error("topic", _("Pilih topik yang kata kuncinya akan diubah."))
         return data

@@ -2,20 +2,21 @@
 
 from django.conf import settings
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 
 class Bidang(models.Model):
-    code = models.SlugField("kode", max_length=40, unique=True)
-    name = models.CharField("nama", max_length=120, unique=True)
-    room = models.CharField("ruang", max_length=120, blank=True)
-    email = models.EmailField("email unit", blank=True)
-    order = models.PositiveSmallIntegerField("urutan", default=0)
-    active = models.BooleanField("aktif", default=True)
+    code = models.SlugField(_("kode"), max_length=40, unique=True)
+    name = models.CharField(_("nama"), max_length=120, unique=True)
+    room = models.CharField(_("ruang"), max_length=120, blank=True)
+    email = models.EmailField(_("email unit"), blank=True)
+    order = models.PositiveSmallIntegerField(_("urutan"), default=0)
+    active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "Bidang"
-        verbose_name_plural = "Bidang"
+        verbose_name = _("Bidang")
+        verbose_name_plural = _("Bidang")
 
     def __str__(self) -> str:
         return self.name
@@ -24,19 +25,19 @@ class Bidang(models.Model):
 class Topic(models.Model):
     """Something guests come to coordinate on, the words they use for it, and the Bidang it goes to."""
 
-    name = models.CharField("nama topik", max_length=120, unique=True)
-    description = models.TextField("uraian", blank=True)
+    name = models.CharField(_("nama topik"), max_length=120, unique=True)
+    description = models.TextField(_("uraian"), blank=True)
     keywords = models.TextField(
-        "kata kunci dan sinonim", blank=True,
-        help_text="Pisahkan dengan koma atau baris baru, misalnya: SP2D, surat perintah pencairan dana",
+        _("kata kunci dan sinonim"), blank=True,
+        help_text=_("Pisahkan dengan koma atau baris baru, misalnya: SP2D, surat perintah pencairan dana"),
     )
-    bidang = models.ForeignKey(Bidang, verbose_name="Bidang tujuan", on_delete=models.PROTECT, related_name="topics")
-    active = models.BooleanField("aktif", default=True)
+    bidang = models.ForeignKey(Bidang, verbose_name=_("Bidang tujuan"), on_delete=models.PROTECT, related_name="topics")
+    active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         ordering = ["bidang__order", "name"]
-        verbose_name = "topik"
-        verbose_name_plural = "topik"
+        verbose_name = _("topik")
+        verbose_name_plural = _("topik")
 
     def __str__(self) -> str:
         return self.name
@@ -53,22 +54,22 @@ class LearnedModel(models.Model):
     routing quality page. `manage.py train_routing` adds a version and keeps the last few.
     """
 
-    version = models.PositiveIntegerField("versi", unique=True)
-    trained_at = models.DateTimeField("dilatih pada")
-    decisions = models.PositiveIntegerField("keputusan yang dipelajari")
-    last_decision_at = models.DateTimeField("keputusan terakhir", null=True, blank=True)
-    method = models.CharField("metode", max_length=80)
-    parameters = models.JSONField("parameter")
-    digest = models.CharField("sidik parameter", max_length=64)
-    evaluation = models.JSONField("hasil uji ulang", default=dict, blank=True)
+    version = models.PositiveIntegerField(_("versi"), unique=True)
+    trained_at = models.DateTimeField(_("dilatih pada"))
+    decisions = models.PositiveIntegerField(_("keputusan yang dipelajari"))
+    last_decision_at = models.DateTimeField(_("keputusan terakhir"), null=True, blank=True)
+    method = models.CharField(_("metode"), max_length=80)
+    parameters = models.JSONField(_("parameter"))
+    digest = models.CharField(_("sidik parameter"), max_length=64)
+    evaluation = models.JSONField(_("hasil uji ulang"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-version"]
-        verbose_name = "model rute terlatih"
-        verbose_name_plural = "model rute terlatih"
+        verbose_name = _("model rute terlatih")
+        verbose_name_plural = _("model rute terlatih")
 
     def __str__(self) -> str:
-        return f"versi {self.version} ({self.decisions} keputusan)"
+        return _("versi %(version)s (%(decisions)s keputusan)") % {"version": self.version, "decisions": self.decisions}
 
 
 class KeywordProposal(models.Model):
@@ -79,28 +80,28 @@ class KeywordProposal(models.Model):
     """
 
     class Status(models.TextChoices):
-        OPEN = "usulan", "usulan"
-        ADDED = "ditambahkan", "ditambahkan"
-        DISMISSED = "diabaikan", "diabaikan"
+        OPEN = "usulan", _("usulan")
+        ADDED = "ditambahkan", _("ditambahkan")
+        DISMISSED = "diabaikan", _("diabaikan")
 
-    word = models.CharField("kata", max_length=60)
-    bidang = models.ForeignKey(Bidang, verbose_name="Bidang tujuan", on_delete=models.CASCADE, related_name="+")
-    topic = models.ForeignKey(Topic, verbose_name="topik usulan", null=True, blank=True,
+    word = models.CharField(_("kata"), max_length=60)
+    bidang = models.ForeignKey(Bidang, verbose_name=_("Bidang tujuan"), on_delete=models.CASCADE, related_name="+")
+    topic = models.ForeignKey(Topic, verbose_name=_("topik usulan"), null=True, blank=True,
                               on_delete=models.SET_NULL, related_name="+")
-    overridden = models.PositiveIntegerField("keperluan yang diarahkan lain dari usulan")
-    seen = models.PositiveIntegerField("semua keperluan dengan kata ini")
-    proposed_at = models.DateTimeField("diusulkan pada")
-    status = models.CharField("status", max_length=12, choices=Status.choices, default=Status.OPEN)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="diputuskan oleh", null=True, blank=True,
+    overridden = models.PositiveIntegerField(_("keperluan yang diarahkan lain dari usulan"))
+    seen = models.PositiveIntegerField(_("semua keperluan dengan kata ini"))
+    proposed_at = models.DateTimeField(_("diusulkan pada"))
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.OPEN)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("diputuskan oleh"), null=True, blank=True,
                                    on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField("diputuskan pada", null=True, blank=True)
-    added_to = models.ForeignKey(Topic, verbose_name="ditambahkan ke topik", null=True, blank=True,
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    added_to = models.ForeignKey(Topic, verbose_name=_("ditambahkan ke topik"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
 
     class Meta:
         ordering = ["status", "-overridden", "word"]
-        verbose_name = "usulan kata kunci"
-        verbose_name_plural = "usulan kata kunci"
+        verbose_name = _("usulan kata kunci")
+        verbose_name_plural = _("usulan kata kunci")
         constraints = [models.UniqueConstraint(fields=["word", "bidang"], name="keywordproposal_once_per_bidang")]
 
     def __str__(self) -> str:
@@ -115,9 +116,11 @@ class KeywordProposal(models.Model):
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             topic = Topic.objects.select_for_update().get(pk=topic.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+                raise ProposalRefused(_("Usulan “%(word)s” sudah %(status)s.") % {
+                    "word": proposal.word, "status": proposal.get_status_display()})
             if topic.bidang_id != proposal.bidang_id:
-                raise ProposalRefused(f"Topik \u201c{topic}\u201d bukan urusan {proposal.bidang}.")
+                raise ProposalRefused(_("Topik “%(topic)s” bukan urusan %(bidang)s.") % {
+                    "topic": topic, "bidang": proposal.bidang})
             if proposal.word not in {k.lower() for k in topic.keyword_list()}:
                 topic.keywords = f"{topic.keywords.rstrip().rstrip(',')}, {proposal.word}".lstrip(", ")
                 topic.save(update_fields=["keywords"])
@@ -132,7 +135,8 @@ class KeywordProposal(models.Model):
         with transaction.atomic():
             proposal = KeywordProposal.objects.select_for_update().get(pk=self.pk)
             if proposal.status != self.Status.OPEN:
-                raise ProposalRefused(f"Usulan \u201c{proposal.word}\u201d sudah {proposal.get_status_display()}.")
+                raise ProposalRefused(_("Usulan “%(word)s” sudah %(status)s.") % {
+                    "word": proposal.word, "status": proposal.get_status_display()})
             proposal._decide(self.Status.DISMISSED, by=by, at=at)
         self.refresh_from_db()
 

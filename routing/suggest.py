@@ -22,11 +22,14 @@ trained model from the database; `model=None` asks the keyword rules alone.
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from .keywords import FALLBACK_CODE, KeywordRank, rank_by_keywords
 from .learn import Classifier, Learned
 from .text import MAX_TEXT, normalise  # noqa: F401  (the routing's reading of a text, used by callers)
 
-NO_MATCH_REASON = "tidak ada kata kunci yang cocok"
+NO_MATCH_REASON = gettext_lazy("tidak ada kata kunci yang cocok")
 MIN_SIMILAR = 2  # earlier needs with the telling word below which the history stays silent
 FULL_SUPPORT = 10  # earlier needs with the telling word from which the history counts fully
 HISTORY_WEIGHT = 1.5  # a fully backed history vote, against a keyword share of 1
@@ -50,11 +53,13 @@ class Suggestion:
     def reason(self) -> str:
         parts = []
         if self.matched:
-            parts.append("kata kunci: " + ", ".join(f"\u201c{word}\u201d" for word in self.matched))
+            words = ", ".join(f"\u201c{word}\u201d" for word in self.matched)
+            parts.append(_("kata kunci: %(words)s") % {"words": words})
         if self.learned is not None:
-            parts.append(f"mirip {self.learned.similar} keperluan sebelumnya yang diarahkan ke {self.bidang_name} "
-                         f"(memuat \u201c{self.learned.word}\u201d)")
-        return "; ".join(parts) or NO_MATCH_REASON
+            parts.append(_("mirip %(similar)s keperluan sebelumnya yang diarahkan ke %(bidang)s "
+                           "(memuat “%(word)s”)") % {"similar": self.learned.similar,
+                                                                 "bidang": self.bidang_name, "word": self.learned.word})
+        return "; ".join(parts) or str(NO_MATCH_REASON)
 
     def as_dict(self) -> dict:
         return {

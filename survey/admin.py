@@ -2,6 +2,7 @@
 may lengthen an invitation's life. Answers themselves are never edited: they are what guests said."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from .models import Answer, Invitation, Response, Unsur
 
@@ -41,7 +42,7 @@ class ResponseAdmin(admin.ModelAdmin):
     readonly_fields = [name for name in fields if name != "handled"]
     inlines = [AnswerInline]
 
-    @admin.display(description="saran/pengaduan")
+    @admin.display(description=_("saran/pengaduan"))
     def short_suggestion(self, obj) -> str:
         return obj.suggestion[:80]
 

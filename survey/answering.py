@@ -1,6 +1,7 @@
 """Inviting a guest and taking their answers: the only code that writes invitations and responses."""
 
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from pojok import clock
 from visits.models import State
@@ -14,9 +15,9 @@ ANSWERABLE_STATES = frozenset({State.LEAVING, State.DONE})
 class SurveyClosed(Exception):
     """The survey cannot be answered through this link; the message says why, for the guest."""
 
-    def __init__(self, message: str, *, title: str = "Survei tidak dapat diisi", status: int = 200):
+    def __init__(self, message: str, *, title: str | None = None, status: int = 200):
         super().__init__(message)
-        self.title, self.status = title, status
+        self.title, self.status = title or _("Survei tidak dapat diisi"), status
 
 
 def invite(*, visit, at=None) -> Invitation:
@@ -24,7 +25,7 @@ def invite(*, visit, at=None) -> Invitation:
     existing = Invitation.objects.filter(visit=visit).first()
     if existing is not None:
         return existing
-    for _ in range(5):  # a token already taken (about one in 10^11) just draws another
+    for _attempt in range(5):  # a token already taken (about one in 10^11) just draws another
         try:
             with transaction.atomic():
                 return Invitation.objects.create(
@@ -41,21 +42,21 @@ def invite(*, visit, at=None) -> Invitation:
 def check_open(invitation: Invitation, *, at=None) -> None:
     """Raise SurveyClosed unless the guest may answer through this invitation now."""
     if invitation.answered:
-        raise SurveyClosed("Survei untuk kunjungan ini sudah diisi. Terima kasih atas penilaian Anda.",
-                           title="Terima kasih")
+        raise SurveyClosed(_("Survei untuk kunjungan ini sudah diisi. Terima kasih atas penilaian Anda."),
+                           title=_("Terima kasih"))
     if invitation.is_expired(at):
         raise SurveyClosed(
-            "Tautan survei ini sudah kedaluwarsa: hanya berlaku sampai dengan "
-            f"{invitation.last_day:%d-%m-%Y}.",
-            title="Tautan sudah kedaluwarsa", status=410,
+            _("Tautan survei ini sudah kedaluwarsa: hanya berlaku sampai dengan %(day)s.")
+            % {"day": f"{invitation.last_day:%d-%m-%Y}"},
+            title=_("Tautan sudah kedaluwarsa"), status=410,
         )
     state = invitation.visit.state
     if state in (State.CANCELLED, State.INCOMPLETE):
-        raise SurveyClosed("Kunjungan ini tidak selesai dilayani, sehingga survei tidak tersedia.")
+        raise SurveyClosed(_("Kunjungan ini tidak selesai dilayani, sehingga survei tidak tersedia."))
     if state not in ANSWERABLE_STATES or invitation.visit.bidang_id is None:
         raise SurveyClosed(
-            "Survei dapat diisi setelah konsultasi Anda selesai. Silakan buka kembali tautan ini nanti.",
-            title="Konsultasi belum selesai",
+            _("Survei dapat diisi setelah konsultasi Anda selesai. Silakan buka kembali tautan ini nanti."),
+            title=_("Konsultasi belum selesai"),
         )
 
 
@@ -72,7 +73,7 @@ def submit_response(*, invitation: Invitation, answers: dict[int, int], profile:
         # The claim is a conditional UPDATE: of two submissions racing past the check above, the
         # database lets exactly one turn `answered` from false to true; the other stores nothing.
         if not Invitation.objects.filter(pk=locked.pk, answered=False).update(answered=True):
-            raise SurveyClosed("Survei untuk kunjungan ini sudah diisi.", title="Terima kasih")
+            raise SurveyClosed(_("Survei untuk kunjungan ini sudah diisi."), title=_("Terima kasih"))
         visit, text = locked.visit, suggestion.strip()
         response = Response.objects.create(
             day=visit.day, bidang_id=visit.bidang_id, topic_id=visit.topic_id, channel=visit.channel,

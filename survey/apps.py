@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class SurveyConfig(AppConfig):
     name = "survey"
-    verbose_name = "Survei Kepuasan Masyarakat"
+    verbose_name = _("Survei Kepuasan Masyarakat")
 
     def ready(self) -> None:
         from pojok.navigation import Area, register

@@ -5,6 +5,7 @@ integer sums and counts they come from, so a reader can recompute every figure i
 row goes through pojok.exports: a guest's suggestion never becomes a formula.
 """
 
+from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from pojok import clock
@@ -25,17 +26,18 @@ def _summary(book, report: IkmReport) -> None:
     sheet = book.active
     sheet.title = "IKM"
     rows = [
-        ["Indeks Kepuasan Masyarakat (IKM) — BPKAD Kabupaten Lampung Selatan"],
-        ["Periode", f"{period.start:%d-%m-%Y} s.d. {period.end:%d-%m-%Y}"],
-        ["Bidang", str(scope.bidang) if scope.bidang else "Semua Bidang"],
-        ["Topik", str(scope.topic) if scope.topic else "Semua topik"],
-        ["Responden", total.figures.respondents],
-        ["Kunjungan selesai", total.figures.finished],
-        ["Tingkat respons (%)", total.rate_shown],
+        [_("Indeks Kepuasan Masyarakat (IKM) — BPKAD Kabupaten Lampung Selatan")],
+        [_("Periode"), _("%(start)s s.d. %(end)s") % {"start": f"{period.start:%d-%m-%Y}",
+                                                     "end": f"{period.end:%d-%m-%Y}"}],
+        [_("Bidang"), str(scope.bidang) if scope.bidang else _("Semua Bidang")],
+        [_("Topik"), str(scope.topic) if scope.topic else _("Semua topik")],
+        [_("Responden"), total.figures.respondents],
+        [_("Kunjungan selesai"), total.figures.finished],
+        [_("Tingkat respons (%)"), total.rate_shown],
         ["IKM", total.ikm_shown],
-        ["Mutu pelayanan", f"{total.grade.letter} ({total.grade.label})" if total.grade else "—"],
+        [_("Mutu pelayanan"), f"{total.grade.letter} ({total.grade.label})" if total.grade else "—"],
         [],
-        ["No", "Unsur", "Jumlah nilai", "NRR", "NRR tertimbang", "IKM unsur"],
+        ["No", _("Unsur"), _("Jumlah nilai"), "NRR", _("NRR tertimbang"), _("IKM unsur")],
     ]
     for row in rows[:-1]:
         append_row(sheet, row)
@@ -48,12 +50,12 @@ def _summary(book, report: IkmReport) -> None:
 
 
 def _by_bidang(book, report: IkmReport) -> None:
-    sheet = _sheet(book, "IKM dan SOP", ["Bidang", "Responden", "Kunjungan selesai", "Tingkat respons (%)",
-                                         "IKM", "Mutu", "Langkah SOP berstandar", "Sesuai standar",
-                                         "Kepatuhan SOP (%)"])
+    sheet = _sheet(book, _("IKM dan SOP"), [_("Bidang"), _("Responden"), _("Kunjungan selesai"),
+                                            _("Tingkat respons (%)"), "IKM", _("Mutu"), _("Langkah SOP berstandar"),
+                                            _("Sesuai standar"), _("Kepatuhan SOP (%)")])
     for row in report.table_rows:
         figures = row.figures
-        append_row(sheet, [str(row.bidang) if row.bidang else "Seluruh kantor",
+        append_row(sheet, [str(row.bidang) if row.bidang else _("Seluruh kantor"),
                            figures.respondents, figures.finished,
                            row.rate_shown, row.ikm_shown, row.grade.letter if row.grade else "",
                            figures.steps_with_standard, figures.steps_within, row.compliance_shown])
@@ -61,27 +63,29 @@ def _by_bidang(book, report: IkmReport) -> None:
 
 
 def _profile(book, profile: list[dict]) -> None:
-    sheet = _sheet(book, "Profil responden", ["Kelompok", "Jawaban", "Jumlah", "Persen (%)"])
+    sheet = _sheet(book, _("Profil responden"), [_("Kelompok"), _("Jawaban"), _("Jumlah"), _("Persen (%)")])
     for section in profile:
         for label, count, percent in section["rows"]:
             append_row(sheet, [section["label"], label, count, percent])
 
 
 def _suggestions(book, suggestions) -> None:
-    sheet = _sheet(book, "Saran dan pengaduan", ["Tanggal", "Bidang", "Topik", "Pengaduan", "Ditindaklanjuti",
-                                                 "Isi"])
+    sheet = _sheet(book, _("Saran dan pengaduan"), [_("Tanggal"), _("Bidang"), _("Topik"), _("Pengaduan"),
+                                                    _("Ditindaklanjuti"), _("Isi")])
     for item in suggestions:
+        yes = _("Ya")
         row = append_row(sheet, [item.day, str(item.bidang), str(item.topic or ""),
-                                 "Ya" if item.is_complaint else "", "Ya" if item.handled else "", item.suggestion])
+                                 yes if item.is_complaint else "", yes if item.handled else "", item.suggestion])
         sheet.cell(row, 1).number_format = "DD-MM-YYYY"
     sheet.column_dimensions["F"].width = 80
 
 
 def _plans(book, title: str, plans) -> None:
-    sheet = _sheet(book, title, ["Periode", "Unsur", "Rencana tindak lanjut", "Waktu pelaksanaan",
-                                 "Penanggung jawab", "Status", "Keterangan"])
+    sheet = _sheet(book, title, [_("Periode"), _("Unsur"), _("Rencana tindak lanjut"), _("Waktu pelaksanaan"),
+                                 _("Penanggung jawab"), _("Status"), _("Keterangan")])
     for plan in plans:
-        row = append_row(sheet, [f"{plan.period_start:%d-%m-%Y} s.d. {plan.period_end:%d-%m-%Y}", str(plan.unsur),
+        row = append_row(sheet, [_("%(start)s s.d. %(end)s") % {
+            "start": f"{plan.period_start:%d-%m-%Y}", "end": f"{plan.period_end:%d-%m-%Y}"}, str(plan.unsur),
                                  plan.action, plan.due, plan.responsible, plan.get_status_display(),
                                  plan.status_note])
         sheet.cell(row, 4).number_format = "DD-MM-YYYY"
@@ -89,7 +93,7 @@ def _plans(book, title: str, plans) -> None:
 
 
 def _by_channel(book, channels) -> None:
-    sheet = _sheet(book, "IKM per kanal", ["Kanal", "Responden", "IKM", "Mutu"])
+    sheet = _sheet(book, _("IKM per kanal"), [_("Kanal"), _("Responden"), "IKM", _("Mutu")])
     for row in channels:
         append_row(sheet, [row.label, row.respondents, row.ikm_shown, row.grade.letter if row.grade else ""])
     sheet.column_dimensions["A"].width = 24
@@ -103,8 +107,8 @@ def workbook(report: IkmReport, profile: list[dict], suggestions, plans=(), earl
     _by_channel(book, channels)
     _profile(book, profile)
     _suggestions(book, suggestions)
-    _plans(book, "Rencana tindak lanjut", plans)
-    _plans(book, "Tindak lanjut sebelumnya", earlier_plans)
+    _plans(book, _("Rencana tindak lanjut"), plans)
+    _plans(book, _("Tindak lanjut sebelumnya"), earlier_plans)
     book.properties.creator = "Pojok Konsultasi BPKAD"
     book.properties.created = clock.now().replace(tzinfo=None)
     return xlsx_bytes(book)

@@ -7,6 +7,7 @@ plan that was still open when the period began: still open now, or closed during
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
 from pojok import clock
 from pojok.periods import Period
@@ -29,7 +30,7 @@ def carried_over(period: Period):
 
 def write_plan(*, by, period: Period, unsur, action: str, due, responsible: str) -> FollowUpPlan:
     if not policy.can_plan_follow_up(by):
-        raise PermissionDenied("Hanya pimpinan yang menulis rencana tindak lanjut.")
+        raise PermissionDenied(_("Hanya pimpinan yang menulis rencana tindak lanjut."))
     return FollowUpPlan.objects.create(
         period_start=period.start, period_end=period.end, unsur=unsur, action=action.strip(), due=due,
         responsible=responsible.strip(), created_by=by,
@@ -39,7 +40,7 @@ def write_plan(*, by, period: Period, unsur, action: str, due, responsible: str)
 def set_status(*, plan: FollowUpPlan, by, status: str, note: str = "") -> FollowUpPlan:
     """A plan closed (done or given up) keeps the day it was closed; one opened again loses it."""
     if not policy.can_plan_follow_up(by):
-        raise PermissionDenied("Hanya pimpinan yang memperbarui rencana tindak lanjut.")
+        raise PermissionDenied(_("Hanya pimpinan yang memperbarui rencana tindak lanjut."))
     plan.status, plan.status_note, plan.updated_at = status, note.strip(), clock.now()
     if status not in CLOSED_STATUSES:
         plan.closed_on = None

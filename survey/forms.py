@@ -4,6 +4,7 @@ tindak lanjut pimpinan write on it."""
 from datetime import date
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.periods import Period
@@ -15,22 +16,22 @@ from .models import AgeGroup, Education, FollowUpPlan, Occupation, PlanStatus, S
 
 
 def _optional(choices, label):
-    return forms.ChoiceField(label=label, choices=[("", "Tidak ingin menyebutkan"), *choices.choices],
+    return forms.ChoiceField(label=label, choices=[("", _("Tidak ingin menyebutkan")), *choices.choices],
                              required=False, widget=forms.RadioSelect)
 
 
 class SurveyForm(forms.Form):
     """Nine required 1–4 answers (u1 … u9), the optional profile, and a suggestion or complaint."""
 
-    sex = _optional(Sex, "Jenis kelamin")
-    age_group = _optional(AgeGroup, "Usia")
-    education = _optional(Education, "Pendidikan terakhir")
-    occupation = _optional(Occupation, "Pekerjaan")
+    sex = _optional(Sex, _("Jenis kelamin"))
+    age_group = _optional(AgeGroup, _("Usia"))
+    education = _optional(Education, _("Pendidikan terakhir"))
+    occupation = _optional(Occupation, _("Pekerjaan"))
     suggestion = forms.CharField(
-        label="Saran atau pengaduan (boleh dikosongkan)", required=False, max_length=2000,
+        label=_("Saran atau pengaduan (boleh dikosongkan)"), required=False, max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    is_complaint = forms.BooleanField(label="Ini adalah pengaduan (mohon ditindaklanjuti)", required=False)
+    is_complaint = forms.BooleanField(label=_("Ini adalah pengaduan (mohon ditindaklanjuti)"), required=False)
 
     PROFILE_FIELDS = ("sex", "age_group", "education", "occupation")
 
@@ -40,14 +41,14 @@ class SurveyForm(forms.Form):
         for item in unsur:
             self.fields[f"u{item.number}"] = forms.TypedChoiceField(
                 label=item.question, choices=item.answers, coerce=int, widget=forms.RadioSelect,
-                error_messages={"required": "Mohon pilih salah satu jawaban.",
-                                "invalid_choice": "Pilih salah satu dari empat jawaban."},
+                error_messages={"required": _("Mohon pilih salah satu jawaban."),
+                                "invalid_choice": _("Pilih salah satu dari empat jawaban.")},
             )
 
     def clean(self):
         data = super().clean()
         if data.get("is_complaint") and not (data.get("suggestion") or "").strip():
-            self.add_error("suggestion", "Tuliskan pengaduan Anda agar dapat ditindaklanjuti.")
+            self.add_error("suggestion", _("Tuliskan pengaduan Anda agar dapat ditindaklanjuti."))
         return data
 
     def question_fields(self):
@@ -68,21 +69,21 @@ class SurveyForm(forms.Form):
 class CodeForm(forms.Form):
     """The code printed on the slip, for a guest who types it instead of scanning the QR code."""
 
-    kode = forms.CharField(label="Kode survei", max_length=20, min_length=4)
+    kode = forms.CharField(label=_("Kode survei"), max_length=20, min_length=4)
 
     def clean_kode(self):
         return "".join(ch for ch in self.cleaned_data["kode"].lower() if ch.isalnum())
 
 
 class ReportFilterForm(forms.Form):
-    dari = forms.DateField(label="Dari tanggal", required=False)
-    sampai = forms.DateField(label="Sampai tanggal", required=False)
-    bidang = forms.ModelChoiceField(label="Bidang", queryset=Bidang.objects.all(), required=False,
-                                    empty_label="Semua Bidang")
-    topik = forms.ModelChoiceField(label="Topik", queryset=Topic.objects.select_related("bidang"),
-                                   required=False, empty_label="Semua topik")
-    kanal = forms.ChoiceField(label="Kanal", choices=[("", "Semua kanal"), *Channel.choices], required=False,
-                              error_messages={"invalid_choice": "Kanal tidak dikenal."})
+    dari = forms.DateField(label=_("Dari tanggal"), required=False)
+    sampai = forms.DateField(label=_("Sampai tanggal"), required=False)
+    bidang = forms.ModelChoiceField(label=_("Bidang"), queryset=Bidang.objects.all(), required=False,
+                                    empty_label=_("Semua Bidang"))
+    topik = forms.ModelChoiceField(label=_("Topik"), queryset=Topic.objects.select_related("bidang"),
+                                   required=False, empty_label=_("Semua topik"))
+    kanal = forms.ChoiceField(label=_("Kanal"), choices=[("", _("Semua kanal")), *Channel.choices], required=False,
+                              error_messages={"invalid_choice": _("Kanal tidak dikenal.")})
 
     @staticmethod
     def default_period() -> tuple[date, date]:
@@ -94,7 +95,7 @@ class ReportFilterForm(forms.Form):
         data = super().clean()
         start, end = data.get("dari"), data.get("sampai")
         if start and end and end < start:
-            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return data
 
     def scope(self) -> Scope:
@@ -120,13 +121,13 @@ class FollowUpPlanForm(forms.ModelForm):
             "action": forms.Textarea(attrs={"rows": 2, "maxlength": 1000}),
             "due": forms.DateInput(attrs={"type": "date"}),
         }
-        labels = {"action": "Rencana tindak lanjut", "due": "Waktu pelaksanaan (target)"}
+        labels = {"action": _("Rencana tindak lanjut"), "due": _("Waktu pelaksanaan (target)")}
         error_messages = {
-            "action": {"required": "Tuliskan rencana tindak lanjutnya."},
-            "responsible": {"required": "Sebutkan penanggung jawabnya."},
-            "due": {"required": "Isi waktu pelaksanaan.", "invalid": "Tanggal tidak dikenali."},
-            "unsur": {"required": "Pilih unsur yang ditindaklanjuti.",
-                      "invalid_choice": "Unsur tidak dikenal."},
+            "action": {"required": _("Tuliskan rencana tindak lanjutnya.")},
+            "responsible": {"required": _("Sebutkan penanggung jawabnya.")},
+            "due": {"required": _("Isi waktu pelaksanaan."), "invalid": _("Tanggal tidak dikenali.")},
+            "unsur": {"required": _("Pilih unsur yang ditindaklanjuti."),
+                      "invalid_choice": _("Unsur tidak dikenal.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -139,9 +140,9 @@ class FollowUpPlanForm(forms.ModelForm):
         data = super().clean()
         start, end, due = data.get("dari"), data.get("sampai"), data.get("due")
         if start is None or end is None or end < start:
-            raise forms.ValidationError("Periode survei tidak valid: buka lagi laporan IKM periodenya.")
+            raise forms.ValidationError(_("Periode survei tidak valid: buka lagi laporan IKM periodenya."))
         if due and due < start:
-            self.add_error("due", "Waktu pelaksanaan tidak boleh sebelum awal periode survei.")
+            self.add_error("due", _("Waktu pelaksanaan tidak boleh sebelum awal periode survei."))
         return data
 
     @property
@@ -152,9 +153,9 @@ class FollowUpPlanForm(forms.ModelForm):
 class PlanStatusForm(forms.Form):
     """What became of a plan; `dari`/`sampai` name the report to go back to (the plan's own by default)."""
 
-    status = forms.ChoiceField(label="Status", choices=PlanStatus.choices, error_messages={
-        "required": "Pilih statusnya.", "invalid_choice": "Status tidak dikenal."})
-    note = forms.CharField(label="Keterangan", max_length=500, required=False,
-                           error_messages={"max_length": "Keterangan paling banyak 500 karakter."})
+    status = forms.ChoiceField(label=_("Status"), choices=PlanStatus.choices, error_messages={
+        "required": _("Pilih statusnya."), "invalid_choice": _("Status tidak dikenal.")})
+    note = forms.CharField(label=_("Keterangan"), max_length=500, required=False,
+                           error_messages={"max_length": _("Keterangan paling banyak 500 karakter.")})
     dari = forms.DateField(required=False, widget=forms.HiddenInput)
     sampai = forms.DateField(required=False, widget=forms.HiddenInput)

@@ -11,6 +11,8 @@ from decimal import Decimal
 from fractions import Fraction
 from math import floor
 
+from django.utils.translation import gettext_lazy
+
 IKM_SCALE = 25  # an NRR of 1..4 times 25 gives the IKM's 25..100
 
 
@@ -23,10 +25,10 @@ class Grade:
 
 
 GRADES = [  # best first
-    Grade("A", "Sangat Baik", Decimal("88.31"), Decimal("100.00")),
-    Grade("B", "Baik", Decimal("76.61"), Decimal("88.30")),
-    Grade("C", "Kurang Baik", Decimal("65.00"), Decimal("76.60")),
-    Grade("D", "Tidak Baik", Decimal("25.00"), Decimal("64.99")),
+    Grade("A", gettext_lazy("Sangat Baik"), Decimal("88.31"), Decimal("100.00")),
+    Grade("B", gettext_lazy("Baik"), Decimal("76.61"), Decimal("88.30")),
+    Grade("C", gettext_lazy("Kurang Baik"), Decimal("65.00"), Decimal("76.60")),
+    Grade("D", gettext_lazy("Tidak Baik"), Decimal("25.00"), Decimal("64.99")),
 ]
 
 

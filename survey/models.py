@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from visits.models import Channel
@@ -27,19 +28,19 @@ class Unsur(models.Model):
     """One of the nine elements of PermenPANRB 14/2017: its question and the wording of each answer."""
 
     number = models.PositiveSmallIntegerField(
-        "nomor", primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
+        _("nomor"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
     )
-    name = models.CharField("unsur", max_length=120)
-    question = models.TextField("pertanyaan", max_length=500)
-    answer_1 = models.CharField("jawaban nilai 1", max_length=60)
-    answer_2 = models.CharField("jawaban nilai 2", max_length=60)
-    answer_3 = models.CharField("jawaban nilai 3", max_length=60)
-    answer_4 = models.CharField("jawaban nilai 4", max_length=60)
+    name = models.CharField(_("unsur"), max_length=120)
+    question = models.TextField(_("pertanyaan"), max_length=500)
+    answer_1 = models.CharField(_("jawaban nilai 1"), max_length=60)
+    answer_2 = models.CharField(_("jawaban nilai 2"), max_length=60)
+    answer_3 = models.CharField(_("jawaban nilai 3"), max_length=60)
+    answer_4 = models.CharField(_("jawaban nilai 4"), max_length=60)
 
     class Meta:
         ordering = ["number"]
-        verbose_name = "unsur survei"
-        verbose_name_plural = "unsur survei"
+        verbose_name = _("unsur survei")
+        verbose_name_plural = _("unsur survei")
 
     def __str__(self) -> str:
         return f"U{self.number} {self.name}"
@@ -63,16 +64,16 @@ class Invitation(models.Model):
     """The link a guest answers through: one per visit; it knows the visit but not the answers."""
 
     visit = models.OneToOneField(
-        "visits.Visit", verbose_name="kunjungan", on_delete=models.CASCADE, related_name="survey_invitation"
+        "visits.Visit", verbose_name=_("kunjungan"), on_delete=models.CASCADE, related_name="survey_invitation"
     )
-    token = models.CharField("kode", max_length=16, unique=True)
-    created_at = models.DateTimeField("dibuat", default=clock.now)
-    expires_at = models.DateTimeField("berlaku sampai")
-    answered = models.BooleanField("sudah diisi", default=False)
+    token = models.CharField(_("kode"), max_length=16, unique=True)
+    created_at = models.DateTimeField(_("dibuat"), default=clock.now)
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    answered = models.BooleanField(_("sudah diisi"), default=False)
 
     class Meta:
-        verbose_name = "undangan survei"
-        verbose_name_plural = "undangan survei"
+        verbose_name = _("undangan survei")
+        verbose_name_plural = _("undangan survei")
 
     def __str__(self) -> str:
         return self.token
@@ -87,35 +88,35 @@ class Invitation(models.Model):
 
 
 class Sex(models.TextChoices):
-    MALE = "L", "Laki-laki"
-    FEMALE = "P", "Perempuan"
+    MALE = "L", _("Laki-laki")
+    FEMALE = "P", _("Perempuan")
 
 
 class AgeGroup(models.TextChoices):
-    UNDER_25 = "<25", "Di bawah 25 tahun"
-    FROM_25 = "25-34", "25–34 tahun"
-    FROM_35 = "35-44", "35–44 tahun"
-    FROM_45 = "45-54", "45–54 tahun"
-    FROM_55 = "55+", "55 tahun ke atas"
+    UNDER_25 = "<25", _("Di bawah 25 tahun")
+    FROM_25 = "25-34", _("25–34 tahun")
+    FROM_35 = "35-44", _("35–44 tahun")
+    FROM_45 = "45-54", _("45–54 tahun")
+    FROM_55 = "55+", _("55 tahun ke atas")
 
 
 class Education(models.TextChoices):
-    SD = "sd", "SD ke bawah"
-    SMP = "smp", "SMP"
-    SMA = "sma", "SMA/SMK"
-    DIPLOMA = "d3", "D1–D3"
-    SARJANA = "s1", "D4/S1"
-    PASCA = "s2", "S2/S3"
+    SD = "sd", _("SD ke bawah")
+    SMP = "smp", _("SMP")
+    SMA = "sma", _("SMA/SMK")
+    DIPLOMA = "d3", _("D1–D3")
+    SARJANA = "s1", _("D4/S1")
+    PASCA = "s2", _("S2/S3")
 
 
 class Occupation(models.TextChoices):
-    ASN = "asn", "PNS/PPPK"
-    NON_ASN = "non_asn", "Tenaga honorer/non-ASN"
-    DESA = "desa", "Perangkat desa"
-    TNI_POLRI = "tni_polri", "TNI/Polri"
-    SWASTA = "swasta", "Pegawai swasta"
-    WIRASWASTA = "wiraswasta", "Wiraswasta"
-    OTHER = "lainnya", "Lainnya"
+    ASN = "asn", _("PNS/PPPK")
+    NON_ASN = "non_asn", _("Tenaga honorer/non-ASN")
+    DESA = "desa", _("Perangkat desa")
+    TNI_POLRI = "tni_polri", _("TNI/Polri")
+    SWASTA = "swasta", _("Pegawai swasta")
+    WIRASWASTA = "wiraswasta", _("Wiraswasta")
+    OTHER = "lainnya", _("Lainnya")
 
 
 class Response(models.Model):
@@ -123,31 +124,31 @@ class Response(models.Model):
 
     # Random, so the order of the rows says nothing about the order in which guests answered.
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-    day = models.DateField("tanggal kunjungan")
+    day = models.DateField(_("tanggal kunjungan"))
     bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="Bidang", on_delete=models.PROTECT, related_name="survey_responses"
+        "routing.Bidang", verbose_name=_("Bidang"), on_delete=models.PROTECT, related_name="survey_responses"
     )
     topic = models.ForeignKey(
-        "routing.Topic", verbose_name="topik", null=True, blank=True,
+        "routing.Topic", verbose_name=_("topik"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="survey_responses",
     )
     # How the consultation reached the office (visits.Channel): like the Bidang, shared by many guests.
-    channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
-    sex = models.CharField("jenis kelamin", max_length=1, choices=Sex.choices, blank=True)
-    age_group = models.CharField("usia", max_length=8, choices=AgeGroup.choices, blank=True)
-    education = models.CharField("pendidikan", max_length=8, choices=Education.choices, blank=True)
-    occupation = models.CharField("pekerjaan", max_length=12, choices=Occupation.choices, blank=True)
-    suggestion = models.TextField("saran atau pengaduan", max_length=2000, blank=True)
-    is_complaint = models.BooleanField("pengaduan", default=False)
+    channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
+    sex = models.CharField(_("jenis kelamin"), max_length=1, choices=Sex.choices, blank=True)
+    age_group = models.CharField(_("usia"), max_length=8, choices=AgeGroup.choices, blank=True)
+    education = models.CharField(_("pendidikan"), max_length=8, choices=Education.choices, blank=True)
+    occupation = models.CharField(_("pekerjaan"), max_length=12, choices=Occupation.choices, blank=True)
+    suggestion = models.TextField(_("saran atau pengaduan"), max_length=2000, blank=True)
+    is_complaint = models.BooleanField(_("pengaduan"), default=False)
     handled = models.BooleanField(
-        "sudah ditindaklanjuti", default=False,
-        help_text="Centang bila pengaduan atau saran ini sudah ditangani.",
+        _("sudah ditindaklanjuti"), default=False,
+        help_text=_("Centang bila pengaduan atau saran ini sudah ditangani."),
     )
 
     class Meta:
         ordering = ["-day", "bidang__order"]
-        verbose_name = "jawaban survei"
-        verbose_name_plural = "jawaban survei"
+        verbose_name = _("jawaban survei")
+        verbose_name_plural = _("jawaban survei")
         indexes = [models.Index(fields=["day", "bidang"], name="survey_response_day_bidang")]
 
     def __str__(self) -> str:
@@ -158,13 +159,13 @@ class Answer(models.Model):
     """The value (1–4) a response gave one unsur."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
-    unsur = models.ForeignKey(Unsur, verbose_name="unsur", on_delete=models.PROTECT, related_name="+")
-    value = models.PositiveSmallIntegerField("nilai", validators=[MinValueValidator(1), MaxValueValidator(4)])
+    unsur = models.ForeignKey(Unsur, verbose_name=_("unsur"), on_delete=models.PROTECT, related_name="+")
+    value = models.PositiveSmallIntegerField(_("nilai"), validators=[MinValueValidator(1), MaxValueValidator(4)])
 
     class Meta:
         ordering = ["unsur"]
-        verbose_name = "nilai unsur"
-        verbose_name_plural = "nilai unsur"
+        verbose_name = _("nilai unsur")
+        verbose_name_plural = _("nilai unsur")
         constraints = [
             models.UniqueConstraint(fields=["response", "unsur"], name="survey_one_answer_per_unsur"),
             models.CheckConstraint(
@@ -174,10 +175,10 @@ class Answer(models.Model):
 
 
 class PlanStatus(models.TextChoices):
-    PLANNED = "direncanakan", "Direncanakan"
-    UNDER_WAY = "berjalan", "Sedang berjalan"
-    DONE = "selesai", "Selesai"
-    DROPPED = "dibatalkan", "Dibatalkan"
+    PLANNED = "direncanakan", _("Direncanakan")
+    UNDER_WAY = "berjalan", _("Sedang berjalan")
+    DONE = "selesai", _("Selesai")
+    DROPPED = "dibatalkan", _("Dibatalkan")
 
 
 CLOSED_STATUSES = (PlanStatus.DONE, PlanStatus.DROPPED)
@@ -191,25 +192,25 @@ class FollowUpPlan(models.Model):
     next period's report can say what became of it.
     """
 
-    period_start = models.DateField("periode survei dari")
-    period_end = models.DateField("periode survei sampai")
-    unsur = models.ForeignKey(Unsur, verbose_name="unsur", on_delete=models.PROTECT, related_name="+")
-    action = models.TextField("rencana tindak lanjut", max_length=1000)
-    due = models.DateField("waktu pelaksanaan")
-    responsible = models.CharField("penanggung jawab", max_length=120)
-    status = models.CharField("status", max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED)
-    status_note = models.CharField("keterangan status", max_length=500, blank=True)
-    closed_on = models.DateField("tanggal selesai/dibatalkan", null=True, blank=True)
+    period_start = models.DateField(_("periode survei dari"))
+    period_end = models.DateField(_("periode survei sampai"))
+    unsur = models.ForeignKey(Unsur, verbose_name=_("unsur"), on_delete=models.PROTECT, related_name="+")
+    action = models.TextField(_("rencana tindak lanjut"), max_length=1000)
+    due = models.DateField(_("waktu pelaksanaan"))
+    responsible = models.CharField(_("penanggung jawab"), max_length=120)
+    status = models.CharField(_("status"), max_length=12, choices=PlanStatus.choices, default=PlanStatus.PLANNED)
+    status_note = models.CharField(_("keterangan status"), max_length=500, blank=True)
+    closed_on = models.DateField(_("tanggal selesai/dibatalkan"), null=True, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="ditulis oleh", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("ditulis oleh"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("ditulis", default=clock.now)
-    updated_at = models.DateTimeField("diperbarui", default=clock.now)
+    created_at = models.DateTimeField(_("ditulis"), default=clock.now)
+    updated_at = models.DateTimeField(_("diperbarui"), default=clock.now)
 
     class Meta:
         ordering = ["period_start", "unsur", "id"]
-        verbose_name = "rencana tindak lanjut SKM"
-        verbose_name_plural = "rencana tindak lanjut SKM"
+        verbose_name = _("rencana tindak lanjut SKM")
+        verbose_name_plural = _("rencana tindak lanjut SKM")
         constraints = [
             models.CheckConstraint(condition=models.Q(period_start__lte=models.F("period_end")),
                                    name="survey_plan_period_in_order"),

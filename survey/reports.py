@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from django.db.models import Count, Q, Sum
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from routing.models import Bidang
 from visits.models import HAS_STANDARD, WITHIN_STANDARD, Channel, State, StepResult, VisitStep
@@ -177,8 +179,8 @@ def ikm_report(scope: Scope) -> IkmReport:
     )
 
 
-PROFILE = [("sex", "Jenis kelamin", Sex), ("age_group", "Usia", AgeGroup),
-           ("education", "Pendidikan", Education), ("occupation", "Pekerjaan", Occupation)]
+PROFILE = [("sex", gettext_lazy("Jenis kelamin"), Sex), ("age_group", gettext_lazy("Usia"), AgeGroup),
+           ("education", gettext_lazy("Pendidikan"), Education), ("occupation", gettext_lazy("Pekerjaan"), Occupation)]
 
 
 def respondent_profile(scope: Scope) -> list[dict]:
@@ -189,8 +191,8 @@ def respondent_profile(scope: Scope) -> list[dict]:
     for name, label, choices in PROFILE:
         counts = dict(responses.values_list(name).annotate(n=Count("id")).order_by())
         answers = [(choice_label, counts.get(value, 0)) for value, choice_label in choices.choices]
-        answers.append(("Tidak diisi", counts.get("", 0)))
-        total = sum(n for _, n in answers)
+        answers.append((_("Tidak diisi"), counts.get("", 0)))
+        total = sum(n for _answer, n in answers)
         rows = [(answer, n, shown(Fraction(n * 100, total), 1) if total else None) for answer, n in answers]
         sections.append({"name": name, "label": label, "rows": rows, "total": total})
     return sections

@@ -2,6 +2,8 @@ from io import BytesIO
 
 from django import forms
 from django.contrib import admin
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from PIL import Image
 
 from pojok.admin_mixins import ReadOnlyAdminMixin, SingletonAdminMixin
@@ -97,8 +99,8 @@ class ReportSettingsAdmin(SingletonAdminMixin, admin.ModelAdmin):
 class LetterheadForm(forms.ModelForm):
     """The kop surat, with its logo uploaded as a PNG or JPEG file and kept in the database."""
 
-    logo_file = forms.FileField(label="Logo (PNG/JPEG, paling besar 1 MB)", required=False)
-    remove_logo = forms.BooleanField(label="Hapus logo", required=False)
+    logo_file = forms.FileField(label=gettext_lazy("Logo (PNG/JPEG, paling besar 1 MB)"), required=False)
+    remove_logo = forms.BooleanField(label=gettext_lazy("Hapus logo"), required=False)
 
     class Meta:
         model = Letterhead
@@ -109,16 +111,16 @@ class LetterheadForm(forms.ModelForm):
         if upload is None:
             return None
         if upload.size > LOGO_LIMIT:
-            raise forms.ValidationError("Logo paling besar 1 MB.")
+            raise forms.ValidationError(_("Logo paling besar 1 MB."))
         content = upload.read()
         try:
             with Image.open(BytesIO(content)) as image:
                 image.verify()
                 kind = image.format
         except Exception:
-            raise forms.ValidationError("Berkas ini bukan gambar PNG atau JPEG yang dapat dibaca.") from None
+            raise forms.ValidationError(_("Berkas ini bukan gambar PNG atau JPEG yang dapat dibaca.")) from None
         if kind not in LOGO_TYPES:
-            raise forms.ValidationError("Logo harus berupa gambar PNG atau JPEG.")
+            raise forms.ValidationError(_("Logo harus berupa gambar PNG atau JPEG."))
         return content, LOGO_TYPES[kind]
 
     def save(self, commit=True):
@@ -137,7 +139,7 @@ class LetterheadAdmin(SingletonAdminMixin, admin.ModelAdmin):
     form = LetterheadForm
     list_display = ["__str__", "city", "has_logo"]
 
-    @admin.display(boolean=True, description="logo")
+    @admin.display(boolean=True, description=gettext_lazy("logo"))
     def has_logo(self, obj) -> bool:
         return bool(obj.logo)
 

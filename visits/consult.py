@@ -6,6 +6,7 @@ lifecycle's table (models/lifecycle.py)."""
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db.models import Case, IntegerField, Value, When
+from django.utils.translation import gettext as _
 
 from pojok import clock
 from pojok.models import Jabatan
@@ -59,10 +60,10 @@ def open_follow_ups(*, bidang_id=None):
 def complete_follow_up(*, consultation, by, at=None) -> None:
     """Mark a follow-up done: only staff of its Bidang, and only once."""
     if not (policy.can_consult(by) and consultation.bidang_id == by.bidang_id):
-        raise PermissionDenied("Anda tidak berwenang menandai tindak lanjut ini.")
+        raise PermissionDenied(_("Anda tidak berwenang menandai tindak lanjut ini."))
     updated = Consultation.objects.filter(
         pk=consultation.pk, follow_up_needed=True, follow_up_done_at__isnull=True
     ).update(follow_up_done_at=at or clock.now())
     if not updated:
-        raise MoveRefused("Tindak lanjut ini sudah ditandai selesai.")
+        raise MoveRefused(_("Tindak lanjut ini sudah ditandai selesai."))
     consultation.refresh_from_db()

@@ -4,6 +4,7 @@ and how good routing is. The move is `route_visit`, beside the lifecycle's table
 
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils.translation import gettext as _
 
 from pojok import clock
 from pojok.periods import Period
@@ -41,12 +42,12 @@ def name_piket(*, user, day, by) -> Piket:
     """The Kasubbag names a petugas to route guests on `day`; refused for the past or a non-petugas."""
     policy.require(policy.can_name_piket, by)
     if day < clock.today():
-        raise RoutingRefused("Tanggal piket tidak boleh sebelum hari ini.", field="day")
+        raise RoutingRefused(_("Tanggal piket tidak boleh sebelum hari ini."), field="day")
     if not (user.is_active and policy.can_front_desk(user)):
-        raise RoutingRefused(f"{user.display_name} bukan petugas.", field="user")
+        raise RoutingRefused(_("%(name)s bukan petugas.") % {"name": user.display_name}, field="user")
     piket, created = Piket.objects.get_or_create(day=day, user=user, defaults={"assigned_by": by})
     if not created:
-        raise RoutingRefused(f"{user.display_name} sudah piket pada tanggal itu.", field="user")
+        raise RoutingRefused(_("%(name)s sudah piket pada tanggal itu.") % {"name": user.display_name}, field="user")
     return piket
 
 

@@ -2,6 +2,7 @@
 
 from django import template
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from pojok.qr import qr_svg
 from pojok.whatsapp import wa_link
@@ -29,10 +30,10 @@ def survey_invite(context, visit, scale=3):
 def survey_wa(context, visit):
     """The survey link sent to the guest by WhatsApp (a remote consultation too): opened, then sent."""
     link = survey_link(context["request"], invite(visit=visit))
-    text = (f"Yth. Bapak/Ibu {visit.guest_name}, terima kasih telah berkonsultasi dengan BPKAD Kabupaten "
-            f"Lampung Selatan (nomor {visit.queue_number}). Mohon kesediaan Anda mengisi survei kepuasan "
-            f"singkat berikut: {link['url']}")
-    return {"link": wa_link(visit.phone, text), "label": "Kirim tautan survei", "kind": "survey"}
+    text = _("Yth. Bapak/Ibu %(name)s, terima kasih telah berkonsultasi dengan BPKAD Kabupaten Lampung Selatan "
+             "(nomor %(number)s). Mohon kesediaan Anda mengisi survei kepuasan singkat berikut: %(url)s") % {
+        "name": visit.guest_name, "number": visit.queue_number, "url": link["url"]}
+    return {"link": wa_link(visit.phone, text), "label": _("Kirim tautan survei"), "kind": "survey"}
 
 
 @register.inclusion_tag("survey/_visit_links.html", takes_context=True)

@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -26,12 +27,12 @@ def _closed(request: HttpRequest, title: str, message: str, status: int = 200) -
 def answer(request: HttpRequest, token: str) -> HttpResponse:
     wait = throttle.SURVEY_CODE.wait_seconds(request)
     if wait:
-        return _closed(request, "Tunggu sebentar", throttle.wait_message(wait), status=429)
+        return _closed(request, _("Tunggu sebentar"), throttle.wait_message(wait), status=429)
     invitation = _invitation(token)
     if invitation is None:
         throttle.SURVEY_CODE.count(request)
-        return _closed(request, "Tautan tidak dikenal",
-                       "Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda.", status=404)
+        return _closed(request, _("Tautan tidak dikenal"),
+                       _("Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda."), status=404)
     try:
         check_open(invitation)
         form = SurveyForm(request.POST or None, unsur=list(Unsur.objects.all()))
@@ -57,5 +58,5 @@ def start(request: HttpRequest) -> HttpResponse:
         if invitation is not None:
             return redirect("survey:answer", token=invitation.token)
         throttle.SURVEY_CODE.count(request)
-        form.add_error("kode", "Kode ini tidak dikenal. Periksa kembali kode pada slip Anda.")
+        form.add_error("kode", _("Kode ini tidak dikenal. Periksa kembali kode pada slip Anda."))
     return render(request, "survey/public/start.html", {"form": form}, status=429 if wait else 200)

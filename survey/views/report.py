@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
@@ -105,13 +106,13 @@ def add_plan(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_plan_follow_up, request.user)
     form = FollowUpPlanForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Rencana tindak lanjut belum tersimpan: periksa isian yang ditandai.")
+        messages.error(request, _("Rencana tindak lanjut belum tersimpan: periksa isian yang ditandai."))
         period = {"dari": request.POST.get("dari", ""), "sampai": request.POST.get("sampai", "")}
         return _screen(request, period, form, status=400)
     data = form.cleaned_data
     write_plan(by=request.user, period=form.period, unsur=data["unsur"], action=data["action"],
                due=data["due"], responsible=data["responsible"])
-    messages.success(request, f"Rencana tindak lanjut untuk {data['unsur']} tersimpan.")
+    messages.success(request, _("Rencana tindak lanjut untuk %(unsur)s tersimpan.") % {"unsur": data["unsur"]})
     return redirect(_back_to(form.period))
 
 
@@ -128,10 +129,11 @@ def plan_status(request: HttpRequest, pk: int) -> HttpResponse:
         if data["dari"] and data["sampai"] and data["dari"] <= data["sampai"]:
             back = Period(data["dari"], data["sampai"])
         set_status(plan=plan, by=request.user, status=data["status"], note=data["note"])
-        messages.success(request, f"Status rencana tindak lanjut {plan.unsur}: {plan.get_status_display()}.")
+        messages.success(request, _("Status rencana tindak lanjut %(unsur)s: %(status)s.") % {
+            "unsur": plan.unsur, "status": plan.get_status_display()})
     else:
         errors = "; ".join(error for field in form.errors.values() for error in field)
-        messages.error(request, f"Status belum diubah: {errors}")
+        messages.error(request, _("Status belum diubah: %(errors)s") % {"errors": errors})
     return redirect(_back_to(back))
 
 

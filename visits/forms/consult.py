@@ -6,6 +6,7 @@ Bad input gets an Indonesian message next to its field; nothing is saved until t
 from datetime import timedelta
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from pojok.validators import REQUIRED, readable_text
 from routing.models import Bidang
@@ -23,12 +24,12 @@ class OfficialChoiceField(forms.ModelChoiceField):
 
 class ReceiveForm(forms.Form):
     official = OfficialChoiceField(
-        label="Diterima oleh",
+        label=_("Diterima oleh"),
         queryset=None,
         empty_label=None,
         error_messages={
-            "required": "Pilih pejabat yang menerima.",
-            "invalid_choice": "Pilih pejabat dari Bidang ini.",
+            "required": _("Pilih pejabat yang menerima."),
+            "invalid_choice": _("Pilih pejabat dari Bidang ini."),
         },
     )
 
@@ -39,53 +40,53 @@ class ReceiveForm(forms.Form):
 
 class ConsultationForm(forms.Form):
     mode = forms.ChoiceField(
-        label="Mode konsultasi",
+        label=_("Mode konsultasi"),
         required=False,
         widget=forms.RadioSelect,
         choices=Mode.choices,
-        error_messages={"invalid_choice": "Pilih salah satu mode."},
+        error_messages={"invalid_choice": _("Pilih salah satu mode.")},
     )
     problem = forms.CharField(
-        label="Permasalahan (singkat)",
+        label=_("Permasalahan (singkat)"),
         max_length=4000,
         required=False,
         validators=[readable_text],
         widget=forms.Textarea(attrs={"rows": 3}),
     )
     outcome = forms.CharField(
-        label="Jawaban atau hasil",
+        label=_("Jawaban atau hasil"),
         max_length=4000,
         required=False,
         validators=[readable_text],
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     documents = forms.ModelMultipleChoiceField(
-        label="Dokumen yang dibahas",
+        label=_("Dokumen yang dibahas"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
         queryset=DocumentType.objects.filter(active=True),
-        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+        error_messages={"invalid_choice": _("Pilih dokumen dari daftar.")},
     )
     other_documents = forms.CharField(
-        label="Dokumen lain",
+        label=_("Dokumen lain"),
         max_length=250,
         required=False,
         validators=[readable_text],
-        help_text="Pisahkan dengan koma.",
+        help_text=_("Pisahkan dengan koma."),
     )
-    follow_up_needed = forms.BooleanField(label="Perlu tindak lanjut", required=False)
+    follow_up_needed = forms.BooleanField(label=_("Perlu tindak lanjut"), required=False)
     follow_up_due = forms.DateField(
-        label="Batas tindak lanjut",
+        label=_("Batas tindak lanjut"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
+        error_messages={"invalid": _("Tulis tanggal seperti 2026-11-30.")},
     )
     follow_up_by = OfficialChoiceField(
-        label="Yang menindaklanjuti",
+        label=_("Yang menindaklanjuti"),
         queryset=None,
         required=False,
-        empty_label="— pilih —",
-        error_messages={"invalid_choice": "Pilih pejabat dari Bidang ini."},
+        empty_label=_("— pilih —"),
+        error_messages={"invalid_choice": _("Pilih pejabat dari Bidang ini.")},
     )
 
     def __init__(self, *args, visit, closing=False, **kwargs):
@@ -116,9 +117,9 @@ class ConsultationForm(forms.Form):
         self._clean_follow_up(data)
         if self.closing:
             if not data.get("mode") and "mode" not in self.errors:
-                self.add_error("mode", "Pilih mode konsultasi sebelum menutup.")
+                self.add_error("mode", _("Pilih mode konsultasi sebelum menutup."))
             if not (data.get("outcome") or "").strip() and "outcome" not in self.errors:
-                self.add_error("outcome", "Isi jawaban atau hasil konsultasi sebelum menutup.")
+                self.add_error("outcome", _("Isi jawaban atau hasil konsultasi sebelum menutup."))
         return data
 
     def _clean_follow_up(self, data) -> None:
@@ -127,13 +128,13 @@ class ConsultationForm(forms.Form):
             return
         due = data.get("follow_up_due")
         if due is None and "follow_up_due" not in self.errors:
-            self.add_error("follow_up_due", "Isi batas waktu tindak lanjut.")
+            self.add_error("follow_up_due", _("Isi batas waktu tindak lanjut."))
         elif due is not None and due < self.visit.day:
-            self.add_error("follow_up_due", "Batas tindak lanjut tidak boleh sebelum tanggal kunjungan.")
+            self.add_error("follow_up_due", _("Batas tindak lanjut tidak boleh sebelum tanggal kunjungan."))
         elif due is not None and due > self.visit.day + FOLLOW_UP_HORIZON:
-            self.add_error("follow_up_due", "Batas tindak lanjut paling lama satu tahun.")
+            self.add_error("follow_up_due", _("Batas tindak lanjut paling lama satu tahun."))
         if data.get("follow_up_by") is None and "follow_up_by" not in self.errors:
-            self.add_error("follow_up_by", "Pilih siapa yang menindaklanjuti.")
+            self.add_error("follow_up_by", _("Pilih siapa yang menindaklanjuti."))
 
     def record_fields(self) -> dict:
         """The cleaned record, as record_consultation() takes it."""
@@ -143,16 +144,16 @@ class ConsultationForm(forms.Form):
 
 class TransferForm(forms.Form):
     bidang = forms.ModelChoiceField(
-        label="Bidang yang lebih tepat",
+        label=_("Bidang yang lebih tepat"),
         queryset=None,
-        empty_label="— pilih —",
+        empty_label=_("— pilih —"),
         error_messages={
-            "required": "Pilih Bidang tujuan.",
-            "invalid_choice": "Pilih Bidang lain dari daftar.",
+            "required": _("Pilih Bidang tujuan."),
+            "invalid_choice": _("Pilih Bidang lain dari daftar."),
         },
     )
     reason = forms.CharField(
-        label="Alasan", max_length=400, error_messages=REQUIRED, validators=[readable_text]
+        label=_("Alasan"), max_length=400, error_messages=REQUIRED, validators=[readable_text]
     )
 
     def __init__(self, *args, visit, **kwargs):

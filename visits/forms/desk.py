@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.validators import REQUIRED, normalize_phone, plain_text
@@ -17,39 +18,39 @@ MAX_BACKDATE = timedelta(minutes=60)
 
 class CheckInForm(forms.Form):
     guest_name = forms.CharField(
-        label="Nama tamu", max_length=120, error_messages=REQUIRED, validators=[plain_text],
+        label=_("Nama tamu"), max_length=120, error_messages=REQUIRED, validators=[plain_text],
         widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "off"}),
     )
     origin = forms.CharField(
-        label="Asal instansi/OPD", max_length=150, error_messages=REQUIRED, validators=[plain_text],
+        label=_("Asal instansi/OPD"), max_length=150, error_messages=REQUIRED, validators=[plain_text],
         widget=forms.TextInput(attrs={"list": "instansi-list", "autocomplete": "off"}),
-        help_text="Pilih dari daftar atau ketik nama instansi lain.",
+        help_text=_("Pilih dari daftar atau ketik nama instansi lain."),
     )
     phone = forms.CharField(
-        label="Nomor telepon", max_length=25, required=False,
+        label=_("Nomor telepon"), max_length=25, required=False,
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "off"}),
     )
     party_size = forms.IntegerField(
-        label="Jumlah orang", min_value=1, max_value=50, initial=1,
-        error_messages={"required": "Wajib diisi.", "invalid": "Isi dengan angka.",
-                        "min_value": "Paling sedikit 1 orang.", "max_value": "Paling banyak 50 orang."},
+        label=_("Jumlah orang"), min_value=1, max_value=50, initial=1,
+        error_messages={"required": _("Wajib diisi."), "invalid": _("Isi dengan angka."),
+                        "min_value": _("Paling sedikit 1 orang."), "max_value": _("Paling banyak 50 orang.")},
     )
     keperluan = forms.CharField(
-        label="Keperluan", max_length=1000, error_messages=REQUIRED, validators=[plain_text],
+        label=_("Keperluan"), max_length=1000, error_messages=REQUIRED, validators=[plain_text],
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     arrival_time = forms.TimeField(
-        label="Jam datang", required=False,
-        error_messages={"invalid": "Tulis jam seperti 09.15."},
+        label=_("Jam datang"), required=False,
+        error_messages={"invalid": _("Tulis jam seperti 09.15.")},
         widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
-        help_text="Kosongkan bila tamu baru saja datang.",
+        help_text=_("Kosongkan bila tamu baru saja datang."),
     )
 
     arrival = forms.MultipleChoiceField(
-        label="Protokol kedatangan", required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Protokol kedatangan"), required=False, widget=forms.CheckboxSelectMultiple,
         choices=lambda: [(str(rule.pk), rule.text) for rule in arrival.active_rules()],  # read when used
-        error_messages={"invalid_choice": "Butir protokol tidak dikenal; muat ulang halaman."},
-        help_text="Centang yang sudah dilakukan tamu.",
+        error_messages={"invalid_choice": _("Butir protokol tidak dikenal; muat ulang halaman.")},
+        help_text=_("Centang yang sudah dilakukan tamu."),
     )
 
     def __init__(self, *args, now: datetime | None = None, **kwargs):
@@ -77,9 +78,9 @@ class CheckInForm(forms.Form):
             return self.now
         arrived = local_now.replace(hour=chosen.hour, minute=chosen.minute, second=0, microsecond=0)
         if arrived > local_now:
-            raise ValidationError("Jam datang tidak boleh di masa depan.")
+            raise ValidationError(_("Jam datang tidak boleh di masa depan."))
         if local_now - arrived > MAX_BACKDATE:
-            raise ValidationError("Jam datang paling lama 60 menit sebelum sekarang.")
+            raise ValidationError(_("Jam datang paling lama 60 menit sebelum sekarang."))
         return arrived
 
     @staticmethod
@@ -89,5 +90,5 @@ class CheckInForm(forms.Form):
 
 class CancelForm(forms.Form):
     note = forms.CharField(
-        label="Alasan pembatalan", max_length=500, error_messages=REQUIRED, validators=[plain_text]
+        label=_("Alasan pembatalan"), max_length=500, error_messages=REQUIRED, validators=[plain_text]
     )

@@ -6,6 +6,7 @@ from datetime import date
 import django_filters
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.periods import MONTH, PERIOD_CHOICES, RANGE, THIS_MONTH, Period
@@ -30,7 +31,7 @@ class MonthField(forms.CharField):
             year, month = (int(part) for part in value.split("-"))
             return date(year, month, 1)
         except (TypeError, ValueError):
-            raise forms.ValidationError("Tulis bulan dengan format TTTT-BB, misalnya 2026-11.") from None
+            raise forms.ValidationError(_("Tulis bulan dengan format TTTT-BB, misalnya 2026-11.")) from None
 
 
 class ReportFilterForm(forms.Form):
@@ -45,7 +46,7 @@ class ReportFilterForm(forms.Form):
         data = super().clean()
         period = data.get("periode") or THIS_MONTH
         if period == MONTH and not data.get("bulan") and "bulan" not in self.errors:
-            self.add_error("bulan", "Pilih bulan yang dilaporkan.")
+            self.add_error("bulan", _("Pilih bulan yang dilaporkan."))
         if period == RANGE:
             self._check_range(data)
         return data
@@ -53,13 +54,13 @@ class ReportFilterForm(forms.Form):
     def _check_range(self, data):
         start, end = data.get("dari"), data.get("sampai")
         if start is None and "dari" not in self.errors:
-            self.add_error("dari", "Isi tanggal awal.")
+            self.add_error("dari", _("Isi tanggal awal."))
         if end is None and "sampai" not in self.errors:
-            self.add_error("sampai", "Isi tanggal akhir.")
+            self.add_error("sampai", _("Isi tanggal akhir."))
         if start and end and end < start:
-            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         elif start and end and (end - start).days >= LONGEST_RANGE_DAYS:
-            self.add_error("sampai", "Rentang paling panjang tiga tahun.")
+            self.add_error("sampai", _("Rentang paling panjang tiga tahun."))
 
 
 def _officers():
@@ -110,24 +111,24 @@ class OfficerFilter(django_filters.ModelChoiceFilter):
 class ReportFilter(django_filters.FilterSet):
     """The visits a report covers; `scope()` hands the same choice to the step queries."""
 
-    periode = django_filters.ChoiceFilter(label="Periode", choices=PERIOD_CHOICES,
+    periode = django_filters.ChoiceFilter(label=_("Periode"), choices=PERIOD_CHOICES,
                                           empty_label=None)
-    bulan = MonthFilter(label="Bulan")
-    dari = django_filters.DateFilter(label="Dari tanggal",
+    bulan = MonthFilter(label=_("Bulan"))
+    dari = django_filters.DateFilter(label=_("Dari tanggal"),
                                      widget=forms.DateInput(attrs={"type": "date"}))
-    sampai = django_filters.DateFilter(label="Sampai tanggal",
+    sampai = django_filters.DateFilter(label=_("Sampai tanggal"),
                                        widget=forms.DateInput(attrs={"type": "date"}))
-    bidang = ModelFilter(label="Bidang", queryset=Bidang.objects.all(), to_field_name="code",
-                         empty_label="Semua Bidang")
-    topik = ModelFilter(label="Topik", field_name="topic", queryset=Topic.objects.all(),
-                        empty_label="Semua topik")
-    petugas = OfficerFilter(label="Petugas yang mencatat", queryset=_officers(),
-                            empty_label="Semua petugas")
-    asal = django_filters.CharFilter(label="Asal instansi memuat", field_name="origin",
+    bidang = ModelFilter(label=_("Bidang"), queryset=Bidang.objects.all(), to_field_name="code",
+                         empty_label=_("Semua Bidang"))
+    topik = ModelFilter(label=_("Topik"), field_name="topic", queryset=Topic.objects.all(),
+                        empty_label=_("Semua topik"))
+    petugas = OfficerFilter(label=_("Petugas yang mencatat"), queryset=_officers(),
+                            empty_label=_("Semua petugas"))
+    asal = django_filters.CharFilter(label=_("Asal instansi memuat"), field_name="origin",
                                      lookup_expr="icontains",
                                      max_length=150)
-    kanal = django_filters.ChoiceFilter(label="Kanal", field_name="channel", choices=Channel.choices,
-                                        empty_label="Semua kanal")
+    kanal = django_filters.ChoiceFilter(label=_("Kanal"), field_name="channel", choices=Channel.choices,
+                                        empty_label=_("Semua kanal"))
 
     class Meta:
         model = Visit

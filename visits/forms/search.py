@@ -1,6 +1,7 @@
 """The consultation history's search form (views/search.py)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from pojok.validators import readable_text
 from routing.models import Bidang, Topic
@@ -10,47 +11,47 @@ from ..models import Channel, DocumentType
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Kata dalam permasalahan/hasil", max_length=200, required=False, validators=[readable_text]
+        label=_("Kata dalam permasalahan/hasil"), max_length=200, required=False, validators=[readable_text]
     )
-    tamu = forms.CharField(label="Tamu", max_length=120, required=False, validators=[readable_text])
-    asal = forms.CharField(label="Asal instansi", max_length=150, required=False, validators=[readable_text])
+    tamu = forms.CharField(label=_("Tamu"), max_length=120, required=False, validators=[readable_text])
+    asal = forms.CharField(label=_("Asal instansi"), max_length=150, required=False, validators=[readable_text])
     topik = forms.ModelChoiceField(
-        label="Topik",
+        label=_("Topik"),
         queryset=Topic.objects.all(),
         required=False,
-        empty_label="Semua topik",
-        error_messages={"invalid_choice": "Pilih topik dari daftar."},
+        empty_label=_("Semua topik"),
+        error_messages={"invalid_choice": _("Pilih topik dari daftar.")},
     )
     dokumen = forms.ModelChoiceField(
-        label="Dokumen",
+        label=_("Dokumen"),
         queryset=DocumentType.objects.all(),
         required=False,
-        empty_label="Semua dokumen",
-        error_messages={"invalid_choice": "Pilih dokumen dari daftar."},
+        empty_label=_("Semua dokumen"),
+        error_messages={"invalid_choice": _("Pilih dokumen dari daftar.")},
     )
     kanal = forms.ChoiceField(
-        label="Kanal", required=False, choices=[("", "Semua kanal"), *Channel.choices],
-        error_messages={"invalid_choice": "Pilih kanal dari daftar."},
+        label=_("Kanal"), required=False, choices=[("", _("Semua kanal")), *Channel.choices],
+        error_messages={"invalid_choice": _("Pilih kanal dari daftar.")},
     )
     dari = forms.DateField(
-        label="Dari tanggal",
+        label=_("Dari tanggal"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal seperti 2026-11-01."},
+        error_messages={"invalid": _("Tulis tanggal seperti 2026-11-01.")},
     )
     sampai = forms.DateField(
-        label="Sampai tanggal",
+        label=_("Sampai tanggal"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Tulis tanggal seperti 2026-11-30."},
+        error_messages={"invalid": _("Tulis tanggal seperti 2026-11-30.")},
     )
     bidang = forms.ModelChoiceField(
-        label="Bidang",
+        label=_("Bidang"),
         queryset=Bidang.objects.all(),
         required=False,
-        empty_label="Semua Bidang",
+        empty_label=_("Semua Bidang"),
         to_field_name="code",
-        error_messages={"invalid_choice": "Pilih Bidang dari daftar."},
+        error_messages={"invalid_choice": _("Pilih Bidang dari daftar.")},
     )
 
     def __init__(self, *args, show_bidang: bool, **kwargs):
@@ -61,5 +62,5 @@ class SearchForm(forms.Form):
     def clean(self):
         data = super().clean()
         if data.get("dari") and data.get("sampai") and data["dari"] > data["sampai"]:
-            self.add_error("sampai", "Tanggal akhir tidak boleh sebelum tanggal awal.")
+            self.add_error("sampai", _("Tanggal akhir tidak boleh sebelum tanggal awal."))
         return data

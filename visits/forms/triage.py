@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.periods import Period
@@ -36,29 +37,31 @@ class StaffChoiceField(forms.ModelChoiceField):
 
 class RouteForm(forms.Form):
     keperluan = forms.CharField(
-        label="Keperluan tamu", max_length=1000,
+        label=_("Keperluan tamu"), max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3, "data-suggest-input": ""}),
-        error_messages={"required": "Keperluan tamu wajib diisi."},
+        error_messages={"required": _("Keperluan tamu wajib diisi.")},
     )
     bidang = forms.ModelChoiceField(
-        label="Bidang tujuan", queryset=Bidang.objects.filter(active=True), empty_label="\u2014 pilih Bidang \u2014",
+        label=_("Bidang tujuan"), queryset=Bidang.objects.filter(active=True),
+        empty_label=_("— pilih Bidang —"),
         widget=forms.Select(attrs={"data-route-bidang": ""}),
-        error_messages={"required": "Pilih Bidang tujuan.", "invalid_choice": "Bidang tidak dikenal."},
+        error_messages={"required": _("Pilih Bidang tujuan."), "invalid_choice": _("Bidang tidak dikenal.")},
     )
     topic = forms.ModelChoiceField(
-        label="Topik", required=False, queryset=Topic.objects.filter(active=True).select_related("bidang"),
-        empty_label="\u2014 tanpa topik \u2014", widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
-        error_messages={"invalid_choice": "Topik tidak dikenal."},
+        label=_("Topik"), required=False, queryset=Topic.objects.filter(active=True).select_related("bidang"),
+        empty_label=_("— tanpa topik —"), widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
+        error_messages={"invalid_choice": _("Topik tidak dikenal.")},
     )
     assigned_to = StaffChoiceField(
-        label="Staf yang dituju (opsional)", required=False, queryset=get_user_model().objects.none(),
-        empty_label="\u2014 siapa saja di Bidang itu \u2014", widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
-        error_messages={"invalid_choice": "Staf tidak dikenal."},
+        label=_("Staf yang dituju (opsional)"), required=False, queryset=get_user_model().objects.none(),
+        empty_label=_("— siapa saja di Bidang itu —"),
+        widget=BidangOptionSelect(attrs={"data-by-bidang": ""}),
+        error_messages={"invalid_choice": _("Staf tidak dikenal.")},
     )
     override_reason = forms.CharField(
-        label="Alasan memilih selain usulan", required=False, max_length=300,
+        label=_("Alasan memilih selain usulan"), required=False, max_length=300,
         widget=forms.TextInput(attrs={"data-override-reason": "",
-                                      "placeholder": "mis. tamu menjelaskan urusannya aset"}),
+                                      "placeholder": _("mis. tamu menjelaskan urusannya aset")}),
     )
 
     def __init__(self, *args, presence=None, **kwargs):
@@ -74,12 +77,13 @@ class RouteForm(forms.Form):
 
 class PiketForm(forms.Form):
     user = forms.ModelChoiceField(
-        label="Petugas piket", queryset=get_user_model().objects.none(), empty_label="\u2014 pilih petugas \u2014",
-        error_messages={"required": "Pilih petugas.", "invalid_choice": "Petugas tidak dikenal."},
+        label=_("Petugas piket"), queryset=get_user_model().objects.none(),
+        empty_label=_("— pilih petugas —"),
+        error_messages={"required": _("Pilih petugas."), "invalid_choice": _("Petugas tidak dikenal.")},
     )
     day = forms.DateField(
-        label="Tanggal", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"required": "Isi tanggal piket.", "invalid": "Tanggal tidak valid."},
+        label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"required": _("Isi tanggal piket."), "invalid": _("Tanggal tidak valid.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -95,9 +99,9 @@ class PiketForm(forms.Form):
 class PeriodForm(forms.Form):
     """The report's period; bad dates fall back to the last 30 days, with the errors shown."""
 
-    dari = forms.DateField(label="Dari", required=False,
+    dari = forms.DateField(label=_("Dari"), required=False,
                            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    sampai = forms.DateField(label="Sampai", required=False,
+    sampai = forms.DateField(label=_("Sampai"), required=False,
                              widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
 
     def period(self) -> Period:
@@ -106,6 +110,8 @@ class PeriodForm(forms.Form):
         end = data.get("sampai") or today
         start = data.get("dari") or end - timedelta(days=REPORT_DAYS - 1)
         if start > end or start.year < 2000 or end.year > 2100:
-            self.add_error("dari", "Periode tidak valid: tanggal awal harus sebelum tanggal akhir (tahun 2000–2100).")
+            self.add_error(
+                "dari", _("Periode tidak valid: tanggal awal harus sebelum tanggal akhir (tahun 2000–2100).")
+            )
             return Period.last_days(REPORT_DAYS, today=today)
         return Period(start, end)

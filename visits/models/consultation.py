@@ -2,16 +2,17 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Mode(models.TextChoices):
     """The four ways a consultation runs (the office manual's "Proses Konsultasi"), in the office's
     words, each with the one line that tells it apart (`description`)."""
 
-    PROVISION = "provision", "Penyelesaian langsung"
-    PRESCRIPTION = "prescription", "Saran dan arahan"
-    MEDIATION = "mediation", "Mediasi"
-    COLLABORATION = "collaboration", "Kolaborasi"
+    PROVISION = "provision", _("Penyelesaian langsung")
+    PRESCRIPTION = "prescription", _("Saran dan arahan")
+    MEDIATION = "mediation", _("Mediasi")
+    COLLABORATION = "collaboration", _("Kolaborasi")
 
     @property
     def description(self) -> str:
@@ -19,38 +20,38 @@ class Mode(models.TextChoices):
 
 
 MODE_DESCRIPTIONS = {
-    Mode.PROVISION: "Pejabat menyelesaikan sendiri masalah tamu (provision).",
-    Mode.PRESCRIPTION: "Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription).",
-    Mode.MEDIATION: "Pejabat menjadi penengah antara tamu dan pihak lain (mediation).",
-    Mode.COLLABORATION: "Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration).",
+    Mode.PROVISION: _("Pejabat menyelesaikan sendiri masalah tamu (provision)."),
+    Mode.PRESCRIPTION: _("Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription)."),
+    Mode.MEDIATION: _("Pejabat menjadi penengah antara tamu dan pihak lain (mediation)."),
+    Mode.COLLABORATION: _("Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration)."),
 }
 
 
 class Consultation(models.Model):
     visit = models.OneToOneField("visits.Visit", on_delete=models.CASCADE, related_name="consultation")
     bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="Bidang", on_delete=models.PROTECT, related_name="consultations"
+        "routing.Bidang", verbose_name=_("Bidang"), on_delete=models.PROTECT, related_name="consultations"
     )
-    mode = models.CharField("mode konsultasi", max_length=20, choices=Mode.choices, blank=True)
-    problem = models.TextField("permasalahan", max_length=4000, blank=True)
-    outcome = models.TextField("jawaban atau hasil", max_length=4000, blank=True)
-    documents = models.ManyToManyField("visits.DocumentType", verbose_name="dokumen yang dibahas", blank=True)
-    other_documents = models.CharField("dokumen lain", max_length=250, blank=True)
-    follow_up_needed = models.BooleanField("perlu tindak lanjut", default=False)
-    follow_up_due = models.DateField("batas tindak lanjut", null=True, blank=True)
+    mode = models.CharField(_("mode konsultasi"), max_length=20, choices=Mode.choices, blank=True)
+    problem = models.TextField(_("permasalahan"), max_length=4000, blank=True)
+    outcome = models.TextField(_("jawaban atau hasil"), max_length=4000, blank=True)
+    documents = models.ManyToManyField("visits.DocumentType", verbose_name=_("dokumen yang dibahas"), blank=True)
+    other_documents = models.CharField(_("dokumen lain"), max_length=250, blank=True)
+    follow_up_needed = models.BooleanField(_("perlu tindak lanjut"), default=False)
+    follow_up_due = models.DateField(_("batas tindak lanjut"), null=True, blank=True)
     follow_up_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="yang menindaklanjuti", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("yang menindaklanjuti"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="follow_ups",
     )
-    follow_up_done_at = models.DateTimeField("tindak lanjut selesai", null=True, blank=True)
+    follow_up_done_at = models.DateTimeField(_("tindak lanjut selesai"), null=True, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT, related_name="+"
     )
-    updated_at = models.DateTimeField("diperbarui", auto_now=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
     class Meta:
-        verbose_name = "catatan konsultasi"
-        verbose_name_plural = "catatan konsultasi"
+        verbose_name = _("catatan konsultasi")
+        verbose_name_plural = _("catatan konsultasi")
         indexes = [models.Index(fields=["bidang", "follow_up_needed", "follow_up_due"], name="consultation_follow_up")]
 
     @property

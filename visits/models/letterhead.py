@@ -8,6 +8,7 @@ and a database backup (docs/backup.md) then holds everything a printed report ne
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.models import SingletonSettings
@@ -20,18 +21,18 @@ LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 class Letterhead(SingletonSettings):
     """One row (pk 1): the kop surat of every printed report, PDF and XLSX."""
 
-    government = models.CharField("pemerintah daerah", max_length=150, default=GOVERNMENT)
-    office = models.CharField("nama kantor", max_length=200, default=OFFICE)
-    address = models.CharField("alamat", max_length=300, blank=True,
-                               help_text="Alamat, telepon, surel, laman: satu baris di bawah nama kantor.")
-    city = models.CharField("tempat penandatanganan", max_length=60, default="Kalianda",
-                            help_text="Ditulis di atas tanda tangan: \u201cKalianda, 1 Desember 2026\u201d.")
-    logo = models.BinaryField("logo", blank=True, default=b"", editable=True)
-    logo_type = models.CharField("jenis logo", max_length=20, blank=True, editable=False)
+    government = models.CharField(_("pemerintah daerah"), max_length=150, default=GOVERNMENT)
+    office = models.CharField(_("nama kantor"), max_length=200, default=OFFICE)
+    address = models.CharField(_("alamat"), max_length=300, blank=True,
+                               help_text=_("Alamat, telepon, surel, laman: satu baris di bawah nama kantor."))
+    city = models.CharField(_("tempat penandatanganan"), max_length=60, default="Kalianda",
+                            help_text=_("Ditulis di atas tanda tangan: “Kalianda, 1 Desember 2026”."))
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=True)
+    logo_type = models.CharField(_("jenis logo"), max_length=20, blank=True, editable=False)
 
     class Meta:
-        verbose_name = "kop surat"
-        verbose_name_plural = "kop surat"
+        verbose_name = _("kop surat")
+        verbose_name_plural = _("kop surat")
 
     def __str__(self) -> str:
         return self.office
@@ -40,22 +41,22 @@ class Letterhead(SingletonSettings):
 class Signer(models.Model):
     """An official who may sign a report: "Mengetahui, Kepala Badan ...", name, pangkat/golongan, NIP."""
 
-    caption = models.CharField("keterangan", max_length=60, default="Mengetahui,",
-                               help_text="Baris pertama blok tanda tangan, misalnya \u201cMengetahui,\u201d.")
-    position = models.CharField("jabatan", max_length=200,
+    caption = models.CharField(_("keterangan"), max_length=60, default="Mengetahui,",
+                               help_text=_("Baris pertama blok tanda tangan, misalnya “Mengetahui,”."))
+    position = models.CharField(_("jabatan"), max_length=200,
                                 default="Kepala Badan Pengelola Keuangan dan Aset Daerah")
-    name = models.CharField("nama", max_length=150)
-    rank = models.CharField("pangkat/golongan", max_length=100, blank=True)
-    nip = models.CharField("NIP", max_length=21, blank=True,
-                           validators=[RegexValidator(r"^\d{18}$", "NIP terdiri atas 18 angka.")])
-    is_default = models.BooleanField("bawaan", default=False,
-                                     help_text="Dipakai bila pembuat laporan tidak memilih penandatangan.")
-    active = models.BooleanField("aktif", default=True)
+    name = models.CharField(_("nama"), max_length=150)
+    rank = models.CharField(_("pangkat/golongan"), max_length=100, blank=True)
+    nip = models.CharField(_("NIP"), max_length=21, blank=True,
+                           validators=[RegexValidator(r"^\d{18}$", _("NIP terdiri atas 18 angka."))])
+    is_default = models.BooleanField(_("bawaan"), default=False,
+                                     help_text=_("Dipakai bila pembuat laporan tidak memilih penandatangan."))
+    active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         ordering = ["-is_default", "name"]
-        verbose_name = "penandatangan laporan"
-        verbose_name_plural = "penandatangan laporan"
+        verbose_name = _("penandatangan laporan")
+        verbose_name_plural = _("penandatangan laporan")
 
     def __str__(self) -> str:
         return f"{self.name} ({self.position})"
@@ -74,7 +75,8 @@ class Signer(models.Model):
 def signature_lines(letterhead: Letterhead, signer: Signer | None, day_text: str) -> list[str]:
     """The signature block as lines: place and date, caption, position, room to sign, name, rank, NIP."""
     if signer is None:
-        return [f"{letterhead.city}, {day_text}", "Mengetahui,", "Kepala Badan Pengelola Keuangan dan Aset Daerah",
+        return [f"{letterhead.city}, {day_text}", str(_("Mengetahui,")),
+                str(_("Kepala Badan Pengelola Keuangan dan Aset Daerah")),
                 "", "", "", "(................................................)", "NIP."]
     return [f"{letterhead.city}, {day_text}", signer.caption, signer.position, "", "", "", signer.name,
             *([signer.rank] if signer.rank else []), f"NIP. {signer.nip}" if signer.nip else "NIP."]

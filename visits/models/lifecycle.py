@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from notifications.outbox import queue_bidang_email, queue_bidang_whatsapp
 from pojok import clock
@@ -47,26 +48,26 @@ QUEUE_PREFIX = "A"
 
 
 class State(models.TextChoices):
-    ARRIVING = "tiba", "Tamu datang"
-    GREETING = "sambut", "Menunggu disambut"
-    REPORTING = "lapor", "Menunggu dilaporkan ke Kasubbag"
-    TRIAGE = "triase", "Menunggu diarahkan ke Bidang"
-    WAITING = "menunggu", "Menunggu diterima Bidang"
-    CONSULTING = "konsultasi", "Sedang konsultasi"
-    LEAVING = "keluar", "Selesai konsultasi, menunggu diantar keluar"
-    DONE = "selesai", "Selesai"
-    CANCELLED = "batal", "Batal"
-    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+    ARRIVING = "tiba", _("Tamu datang")
+    GREETING = "sambut", _("Menunggu disambut")
+    REPORTING = "lapor", _("Menunggu dilaporkan ke Kasubbag")
+    TRIAGE = "triase", _("Menunggu diarahkan ke Bidang")
+    WAITING = "menunggu", _("Menunggu diterima Bidang")
+    CONSULTING = "konsultasi", _("Sedang konsultasi")
+    LEAVING = "keluar", _("Selesai konsultasi, menunggu diantar keluar")
+    DONE = "selesai", _("Selesai")
+    CANCELLED = "batal", _("Batal")
+    INCOMPLETE = "tidak_selesai", _("Tidak selesai")
 
 
 class Channel(models.TextChoices):
     """How a consultation reached the office. Only a walk-in goes through the door's steps (1-3, 6)."""
 
-    TATAP_MUKA = "tatap_muka", "Tatap muka"
-    TELEPON = "telepon", "Telepon"
-    WHATSAPP = "whatsapp", "WhatsApp"
-    DARING = "daring", "Daring (rapat video)"
-    SURAT = "surat", "Surat/e-mail"
+    TATAP_MUKA = "tatap_muka", _("Tatap muka")
+    TELEPON = "telepon", _("Telepon")
+    WHATSAPP = "whatsapp", _("WhatsApp")
+    DARING = "daring", _("Daring (rapat video)")
+    SURAT = "surat", _("Surat/e-mail")
 
 
 WALK_IN = frozenset({Channel.TATAP_MUKA})
@@ -88,20 +89,20 @@ OPEN_STATES = frozenset(STEP_OF_STATE)
 
 
 def _needs_bidang(visit, fields) -> str | None:
-    return None if fields.get("bidang") else "Pilih Bidang tujuan."
+    return None if fields.get("bidang") else _("Pilih Bidang tujuan.")
 
 
 def _official_of_the_bidang(visit, fields) -> str | None:
     official = fields["official"]
     if official.bidang_id != visit.bidang_id:
-        return "Pejabat yang menerima harus dari Bidang tujuan tamu."
+        return _("Pejabat yang menerima harus dari Bidang tujuan tamu.")
     return None
 
 
 def _consultation_recorded(visit, fields) -> str | None:
     consultation = getattr(visit, "consultation", None)
     if consultation is None or not consultation.is_complete:
-        return "Lengkapi mode dan hasil konsultasi sebelum menutup."
+        return _("Lengkapi mode dan hasil konsultasi sebelum menutup.")
     return None
 
 
@@ -136,35 +137,35 @@ class Move:
 MOVES: dict[str, Move] = {
     move.name: move
     for move in [
-        Move("arrive", "Catat kedatangan", "dicatat kedatangannya",
+        Move("arrive", _("Catat kedatangan"), _("dicatat kedatangannya"),
              frozenset({State.ARRIVING}), State.GREETING, (policy.FRONT_DESK,), channels=WALK_IN),
-        Move("greet", "Sambut", "disambut",
+        Move("greet", _("Sambut"), _("disambut"),
              frozenset({State.GREETING}), State.REPORTING, (policy.FRONT_DESK,), channels=WALK_IN),
-        Move("report", "Laporkan ke Kasubbag", "dilaporkan ke Kasubbag Umum",
+        Move("report", _("Laporkan ke Kasubbag"), _("dilaporkan ke Kasubbag Umum"),
              frozenset({State.REPORTING}), State.TRIAGE, (policy.FRONT_DESK,), channels=WALK_IN),
-        Move("route", "Arahkan ke Bidang", "diarahkan ke Bidang",
+        Move("route", _("Arahkan ke Bidang"), _("diarahkan ke Bidang"),
              frozenset({State.TRIAGE}), State.WAITING, (policy.TRIAGE,),
              sets=("bidang", "topic", "assigned_to", "keperluan"), guard=_needs_bidang, page="visits:triage_route"),
-        Move("receive", "Terima tamu", "diterima",
+        Move("receive", _("Terima tamu"), _("diterima"),
              frozenset({State.WAITING}), State.CONSULTING, (policy.CONSULT,), guard=_official_of_the_bidang,
              is_receipt=True),
-        Move("finish", "Selesai konsultasi", "selesai berkonsultasi",
+        Move("finish", _("Selesai konsultasi"), _("selesai berkonsultasi"),
              frozenset({State.CONSULTING}), State.LEAVING, (policy.CONSULT,), guard=_consultation_recorded,
              channels=WALK_IN),
         # A remote consultation has no door to see the guest out of: the Bidang closes it (no step 6).
-        Move("close", "Tutup konsultasi", "ditutup konsultasinya",
+        Move("close", _("Tutup konsultasi"), _("ditutup konsultasinya"),
              frozenset({State.CONSULTING}), State.DONE, (policy.CONSULT,), guard=_consultation_recorded,
              channels=REMOTE),
-        Move("see_out", "Antar keluar", "diantar keluar",
+        Move("see_out", _("Antar keluar"), _("diantar keluar"),
              frozenset({State.LEAVING}), State.DONE, (policy.FRONT_DESK,), channels=WALK_IN),
-        Move("transfer", "Alihkan ke Bidang lain", "dialihkan",
+        Move("transfer", _("Alihkan ke Bidang lain"), _("dialihkan"),
              frozenset({State.WAITING, State.CONSULTING}), State.TRIAGE, (policy.CONSULT,),
              ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to"),
              page="visits:consultation"),
-        Move("cancel", "Batalkan", "dibatalkan",
+        Move("cancel", _("Batalkan"), _("dibatalkan"),
              OPEN_STATES, State.CANCELLED, (policy.FRONT_DESK, policy.TRIAGE),
              ends_step_as=StepResult.CANCELLED, needs_note=True),
-        Move("close_stale", "Tutup sebagai tidak selesai", "ditutup sebagai tidak selesai",
+        Move("close_stale", _("Tutup sebagai tidak selesai"), _("ditutup sebagai tidak selesai"),
              OPEN_STATES, State.INCOMPLETE, (policy.SYSTEM,),
              ends_step_as=StepResult.INCOMPLETE, needs_note=True),
     ]
@@ -191,45 +192,45 @@ class VisitQuerySet(models.QuerySet):
 
 
 class Visit(models.Model):
-    day = models.DateField("tanggal")
-    queue_seq = models.PositiveIntegerField("urutan antrean")
-    guest_name = models.CharField("nama tamu", max_length=120)
-    origin = models.CharField("asal instansi/OPD", max_length=150)
-    phone = models.CharField("nomor telepon", max_length=20, blank=True)
+    day = models.DateField(_("tanggal"))
+    queue_seq = models.PositiveIntegerField(_("urutan antrean"))
+    guest_name = models.CharField(_("nama tamu"), max_length=120)
+    origin = models.CharField(_("asal instansi/OPD"), max_length=150)
+    phone = models.CharField(_("nomor telepon"), max_length=20, blank=True)
     party_size = models.PositiveSmallIntegerField(
-        "jumlah orang", default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
+        _("jumlah orang"), default=1, validators=[MinValueValidator(1), MaxValueValidator(50)]
     )
-    keperluan = models.TextField("keperluan", max_length=1000)
-    channel = models.CharField("kanal", max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
+    keperluan = models.TextField(_("keperluan"), max_length=1000)
+    channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices, default=Channel.TATAP_MUKA)
     # The arrival checklist as ticked at check-in ([{"item": ..., "ok": ...}]); complete: None when off.
-    arrival_checks = models.JSONField("protokol kedatangan", default=list, blank=True)
-    arrival_complete = models.BooleanField("protokol kedatangan lengkap", null=True, blank=True)
-    arrived_at = models.DateTimeField("waktu datang")
-    state = models.CharField("tahap", max_length=20, choices=State.choices, default=State.ARRIVING)
+    arrival_checks = models.JSONField(_("protokol kedatangan"), default=list, blank=True)
+    arrival_complete = models.BooleanField(_("protokol kedatangan lengkap"), null=True, blank=True)
+    arrived_at = models.DateTimeField(_("waktu datang"))
+    state = models.CharField(_("tahap"), max_length=20, choices=State.choices, default=State.ARRIVING)
     bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="Bidang", null=True, blank=True,
+        "routing.Bidang", verbose_name=_("Bidang"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="visits",
     )
     topic = models.ForeignKey(
-        "routing.Topic", verbose_name="topik", null=True, blank=True,
+        "routing.Topic", verbose_name=_("topik"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="visits",
     )
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("pejabat yang dituju"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="assigned_visits",
     )
     created_by = models.ForeignKey(  # empty for a guest's own check-in at the kiosk
-        settings.AUTH_USER_MODEL, verbose_name="dicatat oleh", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    created_at = models.DateTimeField("dicatat pada", default=clock.now)
+    created_at = models.DateTimeField(_("dicatat pada"), default=clock.now)
 
     objects = VisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-day", "-queue_seq"]
-        verbose_name = "kunjungan"
-        verbose_name_plural = "kunjungan"
+        verbose_name = _("kunjungan")
+        verbose_name_plural = _("kunjungan")
         constraints = [
             models.UniqueConstraint(fields=["day", "queue_seq"], name="visit_queue_number_unique_per_day"),
         ]
@@ -320,13 +321,13 @@ class Visit(models.Model):
         """
         at = at or clock.now()
         if channel not in REMOTE:
-            raise MoveRefused("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail).")
+            raise MoveRefused(_("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail)."))
         if policy.can_triage(by):
             start = {"state": State.TRIAGE}
         elif policy.can_consult(by):
             start = {"state": State.WAITING, "bidang_id": by.bidang_id, "assigned_to": by}
         else:
-            raise PermissionDenied("Anda tidak berwenang mencatat permintaan konsultasi.")
+            raise PermissionDenied(_("Anda tidak berwenang mencatat permintaan konsultasi."))
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=by, event_by=by, channel=channel,
                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
@@ -355,7 +356,7 @@ class Visit(models.Model):
         fields = _fields_for(move, fields)
         note = (note or "").strip()
         if move.needs_note and not note:
-            raise MoveRefused("Alasan wajib diisi.")
+            raise MoveRefused(_("Alasan wajib diisi."))
         with transaction.atomic():
             locked = Visit.objects.select_for_update().get(pk=self.pk)
             locked._check_move(move, by, {**fields, "official": official or by})
@@ -368,10 +369,10 @@ class Visit(models.Model):
 
     def _check_move(self, move: Move, by, fields: dict) -> None:
         if not any(policy.can_act_as(by, role, self) for role in move.roles):
-            raise PermissionDenied(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
+            raise PermissionDenied(_("Anda tidak berwenang untuk langkah “%(step)s”.") % {"step": move.label})
         if self.channel not in move.channels:
-            raise MoveRefused(f"Langkah \u201c{move.label}\u201d tidak berlaku untuk konsultasi "
-                              f"{self.get_channel_display().lower()}.")
+            raise MoveRefused(_("Langkah “%(step)s” tidak berlaku untuk konsultasi %(channel)s.")
+                              % {"step": move.label, "channel": self.get_channel_display().lower()})
         if self.state not in move.sources:
             raise MoveRefused(self._why_not_now(move))
         refusal = move.guard(self, fields) if move.guard else None
@@ -382,11 +383,12 @@ class Visit(models.Model):
         earlier = self.events.filter(action=move.name).select_related("by").last()
         if earlier is not None:
             who = earlier.by.display_name if earlier.by else "sistem"
-            return f"Tamu ini sudah {move.done_phrase} oleh {who} pukul {local_time(earlier.at)}."
+            return _("Tamu ini sudah %(done)s oleh %(who)s pukul %(time)s.") % {
+                "done": move.done_phrase, "who": who, "time": local_time(earlier.at)}
         if not self.is_open:
-            return f"Kunjungan ini sudah berakhir ({self.get_state_display().lower()})."
-        return (f"Langkah \u201c{move.label}\u201d belum dapat dilakukan:"
-                f" tamu pada tahap \u201c{self.get_state_display()}\u201d.")
+            return _("Kunjungan ini sudah berakhir (%(state)s).") % {"state": self.get_state_display().lower()}
+        return _("Langkah “%(step)s” belum dapat dilakukan: tamu pada tahap “%(state)s”.") % {
+            "step": move.label, "state": self.get_state_display()}
 
     def _apply(self, move: Move, *, by, at, note, official, fields: dict) -> "VisitEvent":
         from_state, step_row = self.state, self.current_step()
@@ -425,8 +427,8 @@ def _check_time(step_row: "VisitStep", at) -> None:
     """A move is stamped at or after the start of the step it ends (and so after the arrival)."""
     if at < step_row.started_at:
         raise MoveRefused(
-            f"Waktu langkah tidak boleh sebelum langkah {step_row.number} dimulai "
-            f"(pukul {local_time(step_row.started_at)})."
+            _("Waktu langkah tidak boleh sebelum langkah %(number)s dimulai (pukul %(time)s).")
+            % {"number": step_row.number, "time": local_time(step_row.started_at)}
         )
 
 
@@ -446,25 +448,25 @@ class VisitEvent(models.Model):
     """The append-only history: one row for every change of a visit."""
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="events")
-    at = models.DateTimeField("waktu")
+    at = models.DateTimeField(_("waktu"))
     by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="oleh", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    action = models.CharField("tindakan", max_length=20)
-    from_state = models.CharField("dari", max_length=20, choices=State.choices, blank=True)
-    to_state = models.CharField("ke", max_length=20, choices=State.choices)
-    note = models.TextField("catatan", blank=True)
+    action = models.CharField(_("tindakan"), max_length=20)
+    from_state = models.CharField(_("dari"), max_length=20, choices=State.choices, blank=True)
+    to_state = models.CharField(_("ke"), max_length=20, choices=State.choices)
+    note = models.TextField(_("catatan"), blank=True)
 
     class Meta:
         ordering = ["at", "id"]
-        verbose_name = "riwayat kunjungan"
-        verbose_name_plural = "riwayat kunjungan"
+        verbose_name = _("riwayat kunjungan")
+        verbose_name_plural = _("riwayat kunjungan")
 
     @property
     def action_label(self) -> str:
         move = MOVES.get(self.action)
-        return move.label if move else "Tamu didaftarkan"
+        return move.label if move else _("Tamu didaftarkan")
 
     def __str__(self) -> str:
         return f"{date_format(timezone.localtime(self.at), 'SHORT_DATETIME_FORMAT')} {self.action_label}"
@@ -495,7 +497,8 @@ def route_visit(*, visit, by, bidang, keperluan: str | None = None, topic=None, 
     overridden = top.bidang_id != bidang.pk
     if overridden and not override_reason:
         raise RoutingRefused(
-            f"Bidang yang dipilih berbeda dari usulan ({top.bidang_name}): tuliskan alasan singkat.",
+            _("Bidang yang dipilih berbeda dari usulan (%(bidang)s): tuliskan alasan singkat.")
+            % {"bidang": top.bidang_name},
             field="override_reason",
         )
     with transaction.atomic():
@@ -512,20 +515,23 @@ def route_visit(*, visit, by, bidang, keperluan: str | None = None, topic=None, 
 
 def _check_choice(*, keperluan, bidang, topic, assigned_to) -> None:
     if not keperluan:
-        raise RoutingRefused("Keperluan tamu wajib diisi.", field="keperluan")
+        raise RoutingRefused(_("Keperluan tamu wajib diisi."), field="keperluan")
     if bidang is None or not bidang.active:
-        raise RoutingRefused("Pilih Bidang tujuan.", field="bidang")
+        raise RoutingRefused(_("Pilih Bidang tujuan."), field="bidang")
     if topic is not None and topic.bidang_id != bidang.pk:
-        raise RoutingRefused(f"Topik \u201c{topic}\u201d bukan urusan {bidang}.", field="topic")
+        message = _("Topik “%(topic)s” bukan urusan %(bidang)s.") % {"topic": topic, "bidang": bidang}
+        raise RoutingRefused(message, field="topic")
     if assigned_to is not None and not (assigned_to.bidang_id == bidang.pk and policy.can_consult(assigned_to)):
-        raise RoutingRefused(f"{assigned_to.display_name} bukan staf {bidang}.", field="assigned_to")
+        message = _("%(name)s bukan staf %(bidang)s.") % {"name": assigned_to.display_name, "bidang": bidang}
+        raise RoutingRefused(message, field="assigned_to")
 
 
 def _notify_bidang(decision: RoutingDecision) -> None:
     visit = decision.visit
     body = render_to_string("visits/email/routed.txt", {"decision": decision, "visit": visit})
     queue_bidang_email(bidang=decision.bidang, visit=visit, body=body,
-                       subject=f"Tamu baru {visit.queue_number}: {visit.guest_name} ({visit.origin})")
+                       subject=_("Tamu baru %(number)s: %(name)s (%(origin)s)") % {
+                           "number": visit.queue_number, "name": visit.guest_name, "origin": visit.origin})
     queue_bidang_whatsapp(bidang=decision.bidang, visit=visit, template=settings.WHATSAPP_TEMPLATE_ROUTED,
                           parameters=[visit.queue_number, visit.guest_name, visit.origin, decision.bidang.name],
                           text=body)
@@ -545,11 +551,11 @@ def record_consultation(*, visit, by, documents=None, **fields) -> Consultation:
     Bidang never reads the old Bidang's notes.
     """
     if not policy.can_consult_visit(by, visit):
-        raise PermissionDenied("Anda tidak berwenang mencatat konsultasi kunjungan ini.")
+        raise PermissionDenied(_("Anda tidak berwenang mencatat konsultasi kunjungan ini."))
     if visit.state != State.CONSULTING:
-        raise MoveRefused("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi.")
+        raise MoveRefused(_("Catatan konsultasi hanya dapat diisi selama tamu sedang berkonsultasi."))
     Consultation.objects.filter(visit=visit).exclude(bidang_id=visit.bidang_id).delete()
-    consultation, _ = Consultation.objects.update_or_create(
+    consultation, _created = Consultation.objects.update_or_create(
         visit=visit, defaults={"bidang_id": visit.bidang_id, "recorded_by": by, **fields}
     )
     if documents is not None:
@@ -573,9 +579,9 @@ def transfer_visit(*, visit, by, to_bidang, reason: str, at=None) -> "VisitEvent
     """Send a misrouted guest back to the Kasubbag's queue (step 4 again), naming the Bidang meant."""
     reason = (reason or "").strip()
     if to_bidang is None or to_bidang.pk == visit.bidang_id:
-        raise MoveRefused("Pilih Bidang lain yang lebih tepat.")
+        raise MoveRefused(_("Pilih Bidang lain yang lebih tepat."))
     if not reason:
-        raise MoveRefused("Alasan wajib diisi.")
+        raise MoveRefused(_("Alasan wajib diisi."))
     return visit.advance("transfer", by=by, at=at, note=f"Disarankan ke {to_bidang.name}: {reason}")
 
 

@@ -2,6 +2,7 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from pojok.models import SingletonSettings
 
@@ -12,15 +13,15 @@ class ReportSettings(SingletonSettings):
     """One row (pk 1): a step "berjalan dengan baik" when this share of it keeps its standard."""
 
     compliance_threshold = models.PositiveSmallIntegerField(
-        "ambang kepatuhan (%)", default=DEFAULT_THRESHOLD,
+        _("ambang kepatuhan (%)"), default=DEFAULT_THRESHOLD,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
-        help_text="Langkah SOP dinilai \u201cBerjalan dengan baik\u201d bila sekurang-kurangnya persentase ini "
-                  "sesuai standar waktu.",
+        help_text=_("Langkah SOP dinilai “Berjalan dengan baik” bila sekurang-kurangnya persentase ini "
+                  "sesuai standar waktu."),
     )
 
     class Meta:
-        verbose_name = "pengaturan laporan SOP"
-        verbose_name_plural = "pengaturan laporan SOP"
+        verbose_name = _("pengaturan laporan SOP")
+        verbose_name_plural = _("pengaturan laporan SOP")
 
     def __str__(self) -> str:
-        return f"Ambang kepatuhan {self.compliance_threshold}%"
+        return _("Ambang kepatuhan %(threshold)s%%") % {"threshold": self.compliance_threshold}

@@ -11,16 +11,17 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 from pojok.words import duration_text as duration_words
 
 
 class StepResult(models.TextChoices):
-    DONE = "selesai", "Selesai"
-    CANCELLED = "batal", "Batal"
-    TRANSFERRED = "dialihkan", "Dialihkan"
-    INCOMPLETE = "tidak_selesai", "Tidak selesai"
+    DONE = "selesai", _("Selesai")
+    CANCELLED = "batal", _("Batal")
+    TRANSFERRED = "dialihkan", _("Dialihkan")
+    INCOMPLETE = "tidak_selesai", _("Tidak selesai")
 
 
 # A step has a standard when the SOP set one when it started; it complies when it was done within it.
@@ -54,30 +55,30 @@ class VisitStep(models.Model):
     """One SOP step of one visit: when it started and ended, who recorded it, the standard then."""
 
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="steps")
-    number = models.PositiveSmallIntegerField("langkah")
-    started_at = models.DateTimeField("mulai")
-    ended_at = models.DateTimeField("selesai", null=True, blank=True)
+    number = models.PositiveSmallIntegerField(_("langkah"))
+    started_at = models.DateTimeField(_("mulai"))
+    ended_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     ended_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    result = models.CharField("hasil", max_length=20, choices=StepResult.choices, blank=True)
-    standard_minutes = models.PositiveSmallIntegerField("standar (menit)", null=True, blank=True)
-    duration_seconds = models.PositiveIntegerField("durasi (detik)", null=True, blank=True)
-    received_at = models.DateTimeField("diterima pejabat", null=True, blank=True)
+    result = models.CharField(_("hasil"), max_length=20, choices=StepResult.choices, blank=True)
+    standard_minutes = models.PositiveSmallIntegerField(_("standar (menit)"), null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(_("durasi (detik)"), null=True, blank=True)
+    received_at = models.DateTimeField(_("diterima pejabat"), null=True, blank=True)
     wait_standard_minutes = models.PositiveSmallIntegerField(
-        "standar tunggu Bidang (menit)", null=True, blank=True,
-        help_text="Langkah 5: standar waktu tunggu yang berlaku saat tamu diarahkan.",
+        _("standar tunggu Bidang (menit)"), null=True, blank=True,
+        help_text=_("Langkah 5: standar waktu tunggu yang berlaku saat tamu diarahkan."),
     )
-    wait_seconds = models.PositiveIntegerField("waktu tunggu (detik)", null=True, blank=True)
+    wait_seconds = models.PositiveIntegerField(_("waktu tunggu (detik)"), null=True, blank=True)
     received_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pejabat yang menerima",
+        settings.AUTH_USER_MODEL, verbose_name=_("pejabat yang menerima"),
         null=True, blank=True, on_delete=models.PROTECT, related_name="+",
     )
 
     class Meta:
         ordering = ["started_at", "id"]
-        verbose_name = "langkah kunjungan"
-        verbose_name_plural = "langkah kunjungan"
+        verbose_name = _("langkah kunjungan")
+        verbose_name_plural = _("langkah kunjungan")
         constraints = [
             models.UniqueConstraint(
                 fields=["visit"], condition=models.Q(ended_at__isnull=True), name="one_open_step_per_visit"
@@ -153,8 +154,10 @@ class VisitStep(models.Model):
     @property
     def timer_standard_text(self) -> str:
         if self.waiting_for_bidang and self.wait_standard_minutes:
-            return f"Standar tunggu Bidang {self.wait_standard_minutes} menit"
-        return f"Standar {self.standard_minutes} menit" if self.standard_minutes else "Tanpa standar waktu"
+            return _("Standar tunggu Bidang %(minutes)s menit") % {"minutes": self.wait_standard_minutes}
+        if not self.standard_minutes:
+            return _("Tanpa standar waktu")
+        return _("Standar %(minutes)s menit") % {"minutes": self.standard_minutes}
 
     @property
     def level(self) -> str:

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from pojok import clock
 
@@ -10,31 +11,33 @@ class RoutingDecision(models.Model):
     """One routing of a visit (step 4): what the rules suggested, what was chosen, and why."""
 
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="routings")
-    at = models.DateTimeField("waktu")
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name="oleh", on_delete=models.PROTECT, related_name="+")
-    keperluan = models.TextField("keperluan saat diarahkan")
+    at = models.DateTimeField(_("waktu"))
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+")
+    keperluan = models.TextField(_("keperluan saat diarahkan"))
     suggested_bidang = models.ForeignKey(
-        "routing.Bidang", verbose_name="Bidang usulan", null=True, blank=True,
+        "routing.Bidang", verbose_name=_("Bidang usulan"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
     suggested_topic = models.ForeignKey(
-        "routing.Topic", verbose_name="topik usulan", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "routing.Topic", verbose_name=_("topik usulan"),
+        null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    bidang = models.ForeignKey("routing.Bidang", verbose_name="Bidang dipilih", on_delete=models.PROTECT,
+    bidang = models.ForeignKey("routing.Bidang", verbose_name=_("Bidang dipilih"), on_delete=models.PROTECT,
                                related_name="+")
     topic = models.ForeignKey(
-        "routing.Topic", verbose_name="topik dipilih", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "routing.Topic", verbose_name=_("topik dipilih"),
+        null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="pejabat yang dituju", null=True, blank=True,
+        settings.AUTH_USER_MODEL, verbose_name=_("pejabat yang dituju"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
-    override_reason = models.TextField("alasan memilih selain usulan", blank=True)
+    override_reason = models.TextField(_("alasan memilih selain usulan"), blank=True)
 
     class Meta:
         ordering = ["at", "id"]
-        verbose_name = "keputusan rute"
-        verbose_name_plural = "keputusan rute"
+        verbose_name = _("keputusan rute")
+        verbose_name_plural = _("keputusan rute")
         indexes = [models.Index(fields=["at"], name="routingdecision_at")]
 
     @property
@@ -45,17 +48,17 @@ class RoutingDecision(models.Model):
 class Piket(models.Model):
     """A duty officer standing in for the Kasubbag Umum on one day: they may route guests that day."""
 
-    day = models.DateField("tanggal", default=clock.today)
+    day = models.DateField(_("tanggal"), default=clock.today)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="petugas piket", on_delete=models.CASCADE, related_name="piket_days"
+        settings.AUTH_USER_MODEL, verbose_name=_("petugas piket"), on_delete=models.CASCADE, related_name="piket_days"
     )
     assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="ditunjuk oleh", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, verbose_name=_("ditunjuk oleh"), on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField("dicatat pada", default=clock.now)
+    created_at = models.DateTimeField(_("dicatat pada"), default=clock.now)
 
     class Meta:
         ordering = ["-day"]
-        verbose_name = "petugas piket"
-        verbose_name_plural = "petugas piket"
+        verbose_name = _("petugas piket")
+        verbose_name_plural = _("petugas piket")
         constraints = [models.UniqueConstraint(fields=["day", "user"], name="piket_once_per_day")]

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from pojok.words import duration_text, whole_seconds
 
@@ -31,11 +33,11 @@ from .scope import Scope
 from .sql import Percentile, SecondsBetween
 
 WORST_LIMIT = 20
-GOOD, NOT_GOOD = "Berjalan dengan baik", "Tidak berjalan dengan baik"
+GOOD, NOT_GOOD = gettext_lazy("Berjalan dengan baik"), gettext_lazy("Tidak berjalan dengan baik")
 
 RECEIVED = Q(number=5, received_at__isnull=False)  # step 5 rows that tell waiting from consultation
 WAIT_ROW = "5a"  # the wait for the Bidang: a row of its own after step 5 in the step table and the sheet
-WAIT_NAME = "Menunggu diterima Bidang"
+WAIT_NAME = gettext_lazy("Menunggu diterima Bidang")
 
 
 def percent(part: int, whole: int) -> float | None:
@@ -128,9 +130,9 @@ def _report(scope: Scope, worst_limit: int) -> Report:
         headline=with_wait(headline(scope, sop_steps), wait),
         steps=sop_steps,
         by_bidang=grouped(steps, {"code": "visit__bidang__code", "label": "visit__bidang__name"},
-                          order="visit__bidang__order", empty="Belum diarahkan ke Bidang"),
+                          order="visit__bidang__order", empty=_("Belum diarahkan ke Bidang")),
         by_topic=grouped(steps, {"label": "visit__topic__name"}, order="visit__topic__name",
-                         empty="Tanpa topik"),
+                         empty=_("Tanpa topik")),
         by_officer=by_officer(steps),
         by_day=by_day(steps, scope),
         by_channel=by_channel(steps),
@@ -191,7 +193,7 @@ def wait_row(steps) -> dict:
         steps=Count("id"), with_standard=Count("id", filter=HAS_WAIT_STANDARD), within=Count("id", filter=WAIT_WITHIN),
         median=Percentile("wait_seconds", 0.5), p90=Percentile("wait_seconds", 0.9), longest=Max("wait_seconds")))
     standard = SopStep.objects.filter(number=5).values_list("wait_standard_minutes", flat=True).first()
-    return {**row, "number": WAIT_ROW, "name": WAIT_NAME, "performer": "pejabat Bidang tujuan",
+    return {**row, "number": WAIT_ROW, "name": str(WAIT_NAME), "performer": _("pejabat Bidang tujuan"),
             "standard_minutes": standard, "median_wait": None, "median_consult": None,
             "judged": standard is not None or bool(row["with_standard"])}
 
@@ -208,7 +210,7 @@ def grouped(steps, keys: dict, *, order: str, empty: str) -> list[dict]:
 def by_officer(steps) -> list[dict]:
     rows = grouped(steps, {"username": "ended_by__username", "first": "ended_by__first_name",
                            "last": "ended_by__last_name", "label": "ended_by__username"},
-                   order="ended_by__first_name", empty="(sistem)")
+                   order="ended_by__first_name", empty=_("(sistem)"))
     for row in rows:
         row["label"] = f"{row['first']} {row['last']}".strip() or row["label"]
     return rows
@@ -257,39 +259,43 @@ def kelengkapan(headline: dict) -> str:
     """The sheet's Mutu Baku "Kelengkapan" of step 1: how many arrivals ticked the whole checklist."""
     arrivals, complete = headline.get("arrivals", 0), headline.get("arrivals_complete", 0)
     if not arrivals:
-        return "Tanpa daftar periksa"
-    return f"{complete} dari {arrivals} kedatangan lengkap ({percent_text(percent(complete, arrivals))})"
+        return _("Tanpa daftar periksa")
+    return _("%(complete)s dari %(arrivals)s kedatangan lengkap (%(share)s)") % {
+        "complete": complete, "arrivals": arrivals, "share": percent_text(percent(complete, arrivals))}
 
 
 def monitoring_row(step: dict, threshold: int, *, remote: int = 0) -> dict:
     """Assessment, note and action for one SOP step, from its share within standard. A door step
     says how many remote requests it did not apply to (they are in none of its figures)."""
-    figures = (f"median {clock(step['median'])}, persentil 90 {clock(step['p90'])}, "
-               f"terlama {clock(step['longest'])}")
+    figures = _("median %(median)s, persentil 90 %(p90)s, terlama %(longest)s") % {
+        "median": clock(step["median"]), "p90": clock(step["p90"]), "longest": clock(step["longest"])}
     if step["standard_minutes"] is None:
-        assessment = "Tanpa standar waktu"
-        note = f"SOP tidak menetapkan standar waktu; {step['steps']} tercatat, {figures}."
-        action = "Pertimbangkan penetapan standar waktu berdasarkan durasi yang tercatat."
+        assessment = _("Tanpa standar waktu")
+        note = _("SOP tidak menetapkan standar waktu; %(steps)s tercatat, %(figures)s.") % {
+            "steps": step["steps"], "figures": figures}
+        action = _("Pertimbangkan penetapan standar waktu berdasarkan durasi yang tercatat.")
     elif not step["with_standard"]:
-        assessment, note, action = "Belum ada data", "Tidak ada langkah tercatat pada periode ini.", "—"
+        assessment, note, action = _("Belum ada data"), _("Tidak ada langkah tercatat pada periode ini."), "—"
     elif step["share"] >= threshold:
-        assessment = GOOD
+        assessment = str(GOOD)
         note = _note(step, figures)
-        action = "Pertahankan pelaksanaan sesuai SOP."
+        action = _("Pertahankan pelaksanaan sesuai SOP.")
     else:
-        assessment = NOT_GOOD
+        assessment = str(NOT_GOOD)
         note = _note(step, figures)
-        action = (f"Evaluasi penyebab keterlambatan bersama {step['performer']}; pastikan petugas pengganti "
-                  f"tersedia dan tindak lanjuti kasus terlama.")
+        action = _("Evaluasi penyebab keterlambatan bersama %(performer)s; pastikan petugas pengganti "
+                   "tersedia dan tindak lanjuti kasus terlama.") % {"performer": step["performer"]}
     if remote and step["number"] in DOOR_STEPS:
-        note = f"{note} Tidak berlaku untuk {remote} permintaan jarak jauh (tidak dihitung)."
+        note = _("%(note)s Tidak berlaku untuk %(remote)s permintaan jarak jauh (tidak dihitung).") % {
+            "note": note, "remote": remote}
     return {"number": step["number"], "name": step["name"], "assessment": assessment, "note": note,
             "action": action, "good": assessment == GOOD}
 
 
 def _note(step: dict, figures: str) -> str:
-    return (f"{step['within']} dari {step['with_standard']} ({percent_text(step['share'])}) sesuai standar "
-            f"{step['standard_minutes']} menit; {figures}.")
+    return _("%(within)s dari %(with_standard)s (%(share)s) sesuai standar %(minutes)s menit; %(figures)s.") % {
+        "within": step["within"], "with_standard": step["with_standard"], "share": percent_text(step["share"]),
+        "minutes": step["standard_minutes"], "figures": figures}
 
 
 def percent_text(value: float | None) -> str:

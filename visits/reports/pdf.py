@@ -16,6 +16,8 @@ from datetime import datetime
 from io import BytesIO
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -137,7 +139,8 @@ class Kit:
         document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                                      bottomMargin=MARGIN + 4 * mm, title=title, author=self.letterhead.office,
                                      subject=footer, creator="Pojok Konsultasi")
-        printed = f"Dicetak {date_text(self.printed_at.date())} pukul {time_text(self.printed_at)}"
+        printed = _("Dicetak %(date)s pukul %(time)s") % {"date": date_text(self.printed_at.date()),
+                                                       "time": time_text(self.printed_at)}
         document.build(story, canvasmaker=numbered_canvas(f"{footer} · {printed}"))
         return buffer.getvalue()
 
@@ -160,7 +163,8 @@ def numbered_canvas(footer: str):
                 self.__dict__.update(state)
                 self.setFont("Helvetica", 7.5)
                 self.drawString(MARGIN, MARGIN - 2 * mm, footer[:150])
-                self.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, f"Halaman {self._pageNumber} dari {total}")
+                self.drawRightString(A4[0] - MARGIN, MARGIN - 2 * mm, _("Halaman %(page)s dari %(total)s") % {
+                    "page": self._pageNumber, "total": total})
                 super().showPage()
             super().save()
 
@@ -183,7 +187,7 @@ def step_chart(rows: list[dict], threshold: int) -> Drawing:
                            fontSize=8.5))
         share = row["share"]
         if share is None:
-            drawing.add(String(label_width, y + 1.2 * mm, "tanpa penilaian", fontName="Helvetica-Oblique",
+            drawing.add(String(label_width, y + 1.2 * mm, _("tanpa penilaian"), fontName="Helvetica-Oblique",
                                fontSize=8))
             continue
         below = share < threshold
@@ -193,7 +197,8 @@ def step_chart(rows: list[dict], threshold: int) -> Drawing:
                            fontName="Helvetica-Bold" if below else "Helvetica", fontSize=8.5))
     x = label_width + inner * threshold / 100
     drawing.add(Line(x, 4 * mm, x, height, strokeDashArray=[3, 2], strokeWidth=0.8))
-    drawing.add(String(x - 8 * mm, 0.5 * mm, f"ambang {threshold}%", fontName="Helvetica", fontSize=8))
+    drawing.add(String(x - 8 * mm, 0.5 * mm, _("ambang %(threshold)s%%") % {"threshold": threshold},
+                       fontName="Helvetica", fontSize=8))
     return drawing
 
 
@@ -239,20 +244,22 @@ def sop_pack(report: Report, *, signer: Signer | None, printed_at: datetime) -> 
     """The monthly pack: kop, period, summary, steps with charts, the monitoring sheet, per Bidang,
     worst cases, open follow-ups, the sections other apps add (the IKM), the signature block."""
     kit = Kit(Letterhead.current(), signer, printed_at)
-    story = [*kit.kop(), kit.p("LAPORAN KEPATUHAN SOP KOORDINASI DAN KONSULTASI TAMU DINAS", "h1"),
+    story = [*kit.kop(), kit.p(_("LAPORAN KEPATUHAN SOP KOORDINASI DAN KONSULTASI TAMU DINAS"), "h1"),
              *_scope(report, kit), *_summary(report, kit), *_steps(report, kit), *_monitoring(report, kit),
              *_bidang(report, kit), *_worst(report, kit), *_follow_ups(report, kit)]
     for build in SECTIONS:
         story += build(report, kit)
     story.append(kit.signature())
-    return kit.build(story, title=f"Laporan kepatuhan SOP {report.scope.period.label}",
-                     footer=f"Laporan kepatuhan SOP · {report.scope.period.label}")
+    period = report.scope.period.label
+    return kit.build(story, title=_("Laporan kepatuhan SOP %(period)s") % {"period": period},
+                     footer=_("Laporan kepatuhan SOP · %(period)s") % {"period": period})
 
 
 def _scope(report: Report, kit: Kit) -> list:
     rows = [[kit.p(f"<b>{text(label)}</b>"), kit.p(text(value))] for label, value in report.scope.describe()]
-    rows.append([kit.p("<b>Dicetak</b>"), kit.p(f"{date_text(kit.printed_at.date())} pukul "
-                                                 f"{time_text(kit.printed_at)}")])
+    printed = _("%(date)s pukul %(time)s") % {"date": date_text(kit.printed_at.date()),
+                                              "time": time_text(kit.printed_at)}
+    rows.append([kit.p(_("<b>Dicetak</b>")), kit.p(printed)])
     table = Table(rows, colWidths=[WIDTH * 0.2, WIDTH * 0.8], hAlign="LEFT")
     table.setStyle(TableStyle([("TOPPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]))
     return [table]
@@ -260,39 +267,46 @@ def _scope(report: Report, kit: Kit) -> list:
 
 def _summary(report: Report, kit: Kit) -> list:
     h = report.headline
-    rows = [["Kunjungan", num(h["visits"])], ["Selesai", num(h["finished"])], ["Batal", num(h["cancelled"])],
-            ["Kepatuhan SOP", f"{percent_text(h['share'])} ({num(h['within'])} dari {num(h['with_standard'])} "
-                              f"langkah sesuai standar)"],
-            ["Median waktu tunggu (diarahkan sampai diterima)", duration_text(h["median_wait"])],
-            ["Tunggu Bidang sesuai standar", _wait_share(h)],
-            ["Median waktu konsultasi (diterima sampai selesai)", duration_text(h["median_consult"])],
-            ["Ambang \u201cberjalan dengan baik\u201d", f"{report.threshold}%"]]
-    return [kit.h2("Ringkasan"), kit.table(["Ukuran", "Nilai"], [[text(a), text(b)] for a, b in rows], [0.55, 0.45])]
+    share = _("%(share)s (%(within)s dari %(with_standard)s langkah sesuai standar)") % {
+        "share": percent_text(h["share"]), "within": num(h["within"]), "with_standard": num(h["with_standard"])}
+    rows = [[_("Kunjungan"), num(h["visits"])], [_("Selesai"), num(h["finished"])], [_("Batal"), num(h["cancelled"])],
+            [_("Kepatuhan SOP"), share],
+            [_("Median waktu tunggu (diarahkan sampai diterima)"), duration_text(h["median_wait"])],
+            [_("Tunggu Bidang sesuai standar"), _wait_share(h)],
+            [_("Median waktu konsultasi (diterima sampai selesai)"), duration_text(h["median_consult"])],
+            [_("Ambang “berjalan dengan baik”"), f"{report.threshold}%"]]
+    return [kit.h2(_("Ringkasan")),
+            kit.table([_("Ukuran"), _("Nilai")], [[text(a), text(b)] for a, b in rows], [0.55, 0.45])]
 
 
 def _wait_share(h: dict) -> str:
     if not h["wait_with_standard"]:
-        return "tanpa penilaian"
-    return (f"{percent_text(h['wait_share'])} ({num(h['wait_within'])} dari {num(h['wait_with_standard'])}; "
-            f"standar {h['wait_standard'] or '—'} menit)")
+        return _("tanpa penilaian")
+    return _("%(share)s (%(within)s dari %(with_standard)s; standar %(minutes)s menit)") % {
+        "share": percent_text(h["wait_share"]), "within": num(h["wait_within"]),
+        "with_standard": num(h["wait_with_standard"]), "minutes": h["wait_standard"] or "—"}
 
 
 def _steps(report: Report, kit: Kit) -> list:
     rows = [[text(f"{s['number']}. {s['name']}"),
-             text(f"{s['standard_minutes']} menit" if s["standard_minutes"] else "tanpa standar"), num(s["steps"]),
-             text(f"{num(s['within'])} dari {num(s['with_standard'])}" if s["standard_minutes"] else "—"),
-             text(percent_text(s["share"]) if s["standard_minutes"] else "tanpa penilaian"),
+             text(ngettext("%(minutes)s menit", "%(minutes)s menit", s["standard_minutes"])
+                  % {"minutes": s["standard_minutes"]} if s["standard_minutes"] else
+                  _("tanpa standar")), num(s["steps"]),
+             text(_("%(within)s dari %(with_standard)s") % {"within": num(s["within"]),
+                                                            "with_standard": num(s["with_standard"])}
+                  if s["standard_minutes"] else "—"),
+             text(percent_text(s["share"]) if s["standard_minutes"] else _("tanpa penilaian")),
              text(duration_text(s["median"])), text(duration_text(s["p90"])), text(duration_text(s["longest"]))]
             for s in report.step_rows]
-    header = ["Langkah SOP", "Standar", "Tercatat", "Sesuai standar", "Kepatuhan", "Median", "Persentil 90",
-              "Terlama"]
-    return [kit.h2("Per langkah SOP"),
+    header = [_("Langkah SOP"), _("Standar"), _("Tercatat"), _("Sesuai standar"), _("Kepatuhan"), _("Median"),
+              _("Persentil 90"), _("Terlama")]
+    return [kit.h2(_("Per langkah SOP")),
             kit.table(header, rows, [0.22, 0.09, 0.09, 0.12, 0.11, 0.11, 0.13, 0.13], right=(2, 3, 4, 5, 6, 7)),
             Spacer(1, 3 * mm),
-            KeepTogether([kit.p("<b>Bagian yang sesuai standar, per langkah</b> (abu-abu: di bawah ambang)",
+            KeepTogether([kit.p(_("<b>Bagian yang sesuai standar, per langkah</b> (abu-abu: di bawah ambang)"),
                                 "small"), step_chart(report.step_rows, report.threshold)]),
             Spacer(1, 2 * mm),
-            KeepTogether([kit.p("<b>Kepatuhan per hari</b> (garis putus-putus: ambang)", "small"),
+            KeepTogether([kit.p(_("<b>Kepatuhan per hari</b> (garis putus-putus: ambang)"), "small"),
                           trend_chart(report.by_day, report.threshold)])]
 
 
@@ -302,43 +316,45 @@ def _monitoring(report: Report, kit: Kit) -> list:
         good, bad = (CHECK, "") if m["assessment"] == GOOD else ("", CHECK) if m["assessment"] == NOT_GOOD else (
             text(m["assessment"]), "")
         rows.append([text(m["number"]), text(m["name"]), good, bad, text(m["note"]), text(m["action"])])
-    table = kit.table(["No", "Prosedur", "Berjalan dengan baik", "Tidak berjalan dengan baik", "Catatan / alasan",
-                       "Tindakan yang harus diambil"], rows, [0.05, 0.17, 0.1, 0.1, 0.33, 0.25])
-    return [kit.h2("Monitoring Pelaksanaan SOP AP (PermenPANRB 35/2012)"),
-            kit.p(f"Nama SOP: Koordinasi dan Konsultasi Tamu Dinas · Periode: {text(report.scope.period.label)}",
-                  "small"), table]
+    table = kit.table(["No", _("Prosedur"), str(GOOD), str(NOT_GOOD), _("Catatan / alasan"),
+                       _("Tindakan yang harus diambil")], rows, [0.05, 0.17, 0.1, 0.1, 0.33, 0.25])
+    return [kit.h2(_("Monitoring Pelaksanaan SOP AP (PermenPANRB 35/2012)")),
+            kit.p(_("Nama SOP: Koordinasi dan Konsultasi Tamu Dinas · Periode: %(period)s")
+                  % {"period": text(report.scope.period.label)}, "small"), table]
 
 
 def _bidang(report: Report, kit: Kit) -> list:
     rows = [[text(r["label"]), num(r["visits"]), num(r["steps"]), text(percent_text(r["share"])),
              text(duration_text(r["median_wait"])), text(duration_text(r["median_consult"]))]
             for r in report.by_bidang]
-    return [kit.h2("Per Bidang"), kit.table(["Bidang", "Kunjungan", "Langkah", "Kepatuhan", "Median tunggu",
-                                             "Median konsultasi"], rows, [0.3, 0.12, 0.1, 0.12, 0.18, 0.18],
+    return [kit.h2(_("Per Bidang")), kit.table([_("Bidang"), _("Kunjungan"), _("Langkah"), _("Kepatuhan"),
+                                                _("Median tunggu"), _("Median konsultasi")],
+                                               rows, [0.3, 0.12, 0.1, 0.12, 0.18, 0.18],
                                             right=(1, 2, 3, 4, 5))]
 
 
 def _worst(report: Report, kit: Kit) -> list:
     if not report.worst:
-        return [kit.h2("Kasus lewat standar"), kit.p("Tidak ada langkah yang melewati standar.")]
+        return [kit.h2(_("Kasus lewat standar")), kit.p(_("Tidak ada langkah yang melewati standar."))]
     rows = [[text(date_text(s.visit.day)), text(s.visit.queue_number), text(s.visit.guest_name),
              text(str(s.visit.bidang or "—")), text(s.number), text(duration_text(s.duration_seconds)),
              text(f"+{duration_text(s.over_seconds)}")] for s in report.worst]
-    return [kit.h2("Kasus lewat standar, terlama lebih dulu"),
-            kit.table(["Tanggal", "Antrean", "Tamu", "Bidang", "Langkah", "Durasi", "Lewat"], rows,
+    return [kit.h2(_("Kasus lewat standar, terlama lebih dulu")),
+            kit.table([_("Tanggal"), _("Antrean"), _("Tamu"), _("Bidang"), _("Langkah"), _("Durasi"), _("Lewat")], rows,
                       [0.17, 0.09, 0.22, 0.2, 0.09, 0.11, 0.12], right=(5, 6))]
 
 
 def _follow_ups(report: Report, kit: Kit) -> list:
     bidang = report.scope.bidang
     follow_ups = list(open_follow_ups(bidang_id=bidang.pk if bidang else None)[:FOLLOW_UP_LIMIT])
-    title = f"Tindak lanjut yang masih terbuka (per {date_text(kit.printed_at.date())})"
+    title = _("Tindak lanjut yang masih terbuka (per %(date)s)") % {"date": date_text(kit.printed_at.date())}
     if not follow_ups:
-        return [kit.h2(title), kit.p("Tidak ada tindak lanjut yang terbuka.")]
+        return [kit.h2(title), kit.p(_("Tidak ada tindak lanjut yang terbuka."))]
     rows = [[text(date_text(c.visit.day)), text(c.visit.queue_number), text(c.visit.guest_name), text(c.bidang),
              text(date_text(c.follow_up_due) if c.follow_up_due else "—"),
              text(c.follow_up_by.display_name if c.follow_up_by else "—")] for c in follow_ups]
-    return [kit.h2(title), kit.table(["Kunjungan", "Antrean", "Tamu", "Bidang", "Tenggat", "Penanggung jawab"],
+    return [kit.h2(title), kit.table([_("Kunjungan"), _("Antrean"), _("Tamu"), _("Bidang"), _("Tenggat"),
+                                      _("Penanggung jawab")],
                                      rows, [0.15, 0.09, 0.24, 0.22, 0.14, 0.16])]
 
 

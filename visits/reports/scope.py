@@ -7,6 +7,7 @@ The SOP report uses all of them; the IKM report (survey) the period, Bidang and 
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext as _
 
 from pojok.periods import Period
 
@@ -62,10 +63,10 @@ class Scope:
 
     def describe(self) -> list[tuple[str, str]]:
         """The filters in words, for the print view and the exports' heading."""
-        chosen = [("Periode", self.period.label)]
+        chosen = [(_("Periode"), self.period.label)]
         chosen += [(label, str(value)) for label, value in [
-            ("Bidang", self.bidang), ("Topik", self.topic),
-            ("Petugas", getattr(self.officer, "display_name", None)), ("Asal instansi memuat", self.origin),
-            ("Kanal", Channel(self.channel).label if self.channel else None),
+            (_("Bidang"), self.bidang), (_("Topik"), self.topic),
+            (_("Petugas"), getattr(self.officer, "display_name", None)), (_("Asal instansi memuat"), self.origin),
+            (_("Kanal"), Channel(self.channel).label if self.channel else None),
         ] if value]
         return chosen

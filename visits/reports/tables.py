@@ -9,13 +9,17 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..models.lifecycle import QUEUE_PREFIX, Channel
 from .figures import Report
 
-SUMMARY = "Ringkasan"
-DIMENSION_HEADER = ["Nama", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
-                    "Kepatuhan (%)", "Median tunggu (detik)", "Median konsultasi (detik)"]
+SUMMARY = "summary"  # the key of the summary table (its title is translated)
+
+
+def dimension_header() -> list[str]:
+    return [_("Nama"), _("Kunjungan"), _("Langkah tercatat"), _("Dengan standar"), _("Sesuai standar"),
+            _("Lewat standar"), _("Kepatuhan (%)"), _("Median tunggu (detik)"), _("Median konsultasi (detik)")]
 
 
 @dataclass
@@ -23,67 +27,70 @@ class Table:
     title: str
     header: list[str]
     rows: list[list]
+    key: str = ""
 
     def as_dicts(self) -> list[dict]:
         return [dict(zip(self.header, row, strict=True)) for row in self.rows]
 
 
 def tables(report: Report) -> list[Table]:
-    return [summary(report), per_step(report), dimension("Per Bidang", report.by_bidang),
-            dimension("Per topik", report.by_topic), dimension("Per petugas", report.by_officer),
-            dimension("Per kanal", report.by_channel), place(report),
+    return [summary(report), per_step(report), dimension(_("Per Bidang"), report.by_bidang),
+            dimension(_("Per topik"), report.by_topic), dimension(_("Per petugas"), report.by_officer),
+            dimension(_("Per kanal"), report.by_channel), place(report),
             per_day(report), worst(report), monitoring(report)]
 
 
 def summary(report: Report) -> Table:
     h = report.headline
-    rows = [["Kunjungan", h["visits"]], ["Jarak jauh", h["remote"]], ["Selesai", h["finished"]],
-            ["Batal", h["cancelled"]],
-            ["Kedatangan dengan daftar periksa", h["arrivals"]],
-            ["Kedatangan dengan protokol lengkap", h["arrivals_complete"]],
-            ["Langkah tercatat", h["steps"]], ["Langkah dengan standar", h["with_standard"]],
-            ["Sesuai standar", h["within"]], ["Kepatuhan SOP (%)", h["share"]],
-            ["Median waktu tunggu (detik)", h["median_wait"]],
-            ["Median waktu konsultasi (detik)", h["median_consult"]],
-            ["Standar tunggu Bidang (menit)", h["wait_standard"]],
-            ["Tunggu dengan standar", h["wait_with_standard"]], ["Tunggu sesuai standar", h["wait_within"]],
-            ["Tunggu sesuai standar (%)", h["wait_share"]],
-            ["Ambang kepatuhan (%)", report.threshold]]
-    return Table(SUMMARY, ["Ukuran", "Nilai"], [*([label, value] for label, value in report.scope.describe()),
-                                                   *rows])
+    rows = [[_("Kunjungan"), h["visits"]], [_("Jarak jauh"), h["remote"]], [_("Selesai"), h["finished"]],
+            [_("Batal"), h["cancelled"]],
+            [_("Kedatangan dengan daftar periksa"), h["arrivals"]],
+            [_("Kedatangan dengan protokol lengkap"), h["arrivals_complete"]],
+            [_("Langkah tercatat"), h["steps"]], [_("Langkah dengan standar"), h["with_standard"]],
+            [_("Sesuai standar"), h["within"]], [_("Kepatuhan SOP (%)"), h["share"]],
+            [_("Median waktu tunggu (detik)"), h["median_wait"]],
+            [_("Median waktu konsultasi (detik)"), h["median_consult"]],
+            [_("Standar tunggu Bidang (menit)"), h["wait_standard"]],
+            [_("Tunggu dengan standar"), h["wait_with_standard"]], [_("Tunggu sesuai standar"), h["wait_within"]],
+            [_("Tunggu sesuai standar (%)"), h["wait_share"]],
+            [_("Ambang kepatuhan (%)"), report.threshold]]
+    return Table(_("Ringkasan"), [_("Ukuran"), _("Nilai")],
+                 [*([label, value] for label, value in report.scope.describe()), *rows], key=SUMMARY)
 
 
 def per_step(report: Report) -> Table:
-    header = ["No", "Langkah SOP", "Standar (menit)", "Tercatat", "Dengan standar", "Sesuai standar",
-              "Lewat standar", "Kepatuhan (%)", "Median (detik)", "Persentil 90 (detik)", "Terlama (detik)"]
+    header = ["No", _("Langkah SOP"), _("Standar (menit)"), _("Tercatat"), _("Dengan standar"),
+              _("Sesuai standar"), _("Lewat standar"), _("Kepatuhan (%)"), _("Median (detik)"),
+              _("Persentil 90 (detik)"), _("Terlama (detik)")]
     rows = [[s["number"], s["name"], s["standard_minutes"], s["steps"], s["with_standard"], s["within"], s["over"],
              s["share"], s["median"], s["p90"], s["longest"]] for s in report.step_rows]
-    return Table("Per langkah SOP", header, rows)
+    return Table(_("Per langkah SOP"), header, rows)
 
 
 def dimension(title: str, rows: list[dict]) -> Table:
-    return Table(title, DIMENSION_HEADER, [
+    return Table(title, dimension_header(), [
         [r["label"], r["visits"], r["steps"], r["with_standard"], r["within"], r["over"], r["share"],
          r["median_wait"], r["median_consult"]] for r in rows])
 
 
 def place(report: Report) -> Table:
-    return Table("Di kantor vs jarak jauh", ["Bidang", "Di kantor", "Jarak jauh", "Jumlah"], [
+    return Table(_("Di kantor vs jarak jauh"), [_("Bidang"), _("Di kantor"), _("Jarak jauh"), _("Jumlah")], [
         [r["label"], r["in_office"], r["remote"], r["total"]] for r in report.by_bidang_place])
 
 
 def per_day(report: Report) -> Table:
-    header = ["Tanggal", "Kunjungan", "Langkah tercatat", "Dengan standar", "Sesuai standar", "Lewat standar",
-              "Kepatuhan (%)"]
-    return Table("Per hari", header, [
+    header = [_("Tanggal"), _("Kunjungan"), _("Langkah tercatat"), _("Dengan standar"), _("Sesuai standar"),
+              _("Lewat standar"), _("Kepatuhan (%)")]
+    return Table(_("Per hari"), header, [
         [r["day"], r["visits"], r["steps"], r["with_standard"], r["within"], r["over"], r["share"]]
         for r in report.by_day])
 
 
 def worst(report: Report) -> Table:
-    header = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Kanal", "Langkah", "Standar (menit)",
-              "Durasi (detik)", "Lewat (detik)", "Dicatat oleh", "Riwayat"]
-    return Table("Kasus lewat standar (terlama)", header, [
+    header = [_("Tanggal"), _("No. antrean"), _("Tamu"), _("Asal instansi"), _("Bidang"), _("Kanal"), _("Langkah"),
+              _("Standar (menit)"),
+              _("Durasi (detik)"), _("Lewat (detik)"), _("Dicatat oleh"), _("Riwayat")]
+    return Table(_("Kasus lewat standar (terlama)"), header, [
         [s.visit.day, s.visit.queue_number, s.visit.guest_name, s.visit.origin,
          str(s.visit.bidang or ""), s.visit.get_channel_display(), s.number, s.standard_minutes, s.duration_seconds,
          s.over_seconds,
@@ -92,14 +99,16 @@ def worst(report: Report) -> Table:
 
 
 def monitoring(report: Report) -> Table:
-    header = ["No", "Prosedur", "Kelengkapan", "Penilaian", "Catatan", "Tindakan"]
-    return Table("Monitoring Pelaksanaan SOP AP", header, [
+    header = ["No", _("Prosedur"), _("Kelengkapan"), _("Penilaian"), _("Catatan"), _("Tindakan")]
+    return Table(_("Monitoring Pelaksanaan SOP AP"), header, [
         [m["number"], m["name"], m["kelengkapan"], m["assessment"], m["note"], m["action"]]
         for m in report.monitoring])
 
 
-DETAIL_HEADER = ["Tanggal", "No. antrean", "Tamu", "Asal instansi", "Bidang", "Topik", "Langkah", "Mulai",
-                 "Selesai", "Durasi (detik)", "Standar (menit)", "Sesuai standar", "Dicatat oleh", "Kanal"]
+def detail_header() -> list[str]:
+    return [_("Tanggal"), _("No. antrean"), _("Tamu"), _("Asal instansi"), _("Bidang"), _("Topik"), _("Langkah"),
+            _("Mulai"), _("Selesai"), _("Durasi (detik)"), _("Standar (menit)"), _("Sesuai standar"),
+            _("Dicatat oleh"), _("Kanal")]
 
 
 def detail_rows(report: Report, *, chunk_size: int = 2000):
@@ -112,7 +121,7 @@ def detail_rows(report: Report, *, chunk_size: int = 2000):
     channels = dict(Channel.choices)
     for day, seq, guest, origin, bidang, topic, channel, number, started, ended, seconds, standard, by in (
             rows.iterator(chunk_size=chunk_size)):
-        verdict = "" if standard is None else ("ya" if seconds <= standard * 60 else "tidak")
+        verdict = "" if standard is None else (_("ya") if seconds <= standard * 60 else _("tidak"))
         yield [day, f"{QUEUE_PREFIX}-{seq:03d}", guest, origin, bidang or "", topic or "", number,
                timezone.localtime(started), timezone.localtime(ended), seconds, standard, verdict, by or "",
                channels.get(channel, channel)]

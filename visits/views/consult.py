@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok.idempotency import idempotent
@@ -91,7 +92,7 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
     closing = request.POST.get("action") == "finish"
     form = ConsultationForm(request.POST, visit=visit, closing=closing)
     if not form.is_valid():
-        messages.error(request, "Catatan belum disimpan: periksa isian yang ditandai.")
+        messages.error(request, _("Catatan belum disimpan: periksa isian yang ditandai."))
         return _page(request, visit, consultation, may_act, form=form)
     try:
         if closing:
@@ -99,20 +100,20 @@ def page(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             record_consultation(visit=visit, by=request.user, **form.record_fields())
     except MoveRefused as refusal:
-        messages.error(request, f"Catatan belum disimpan: {refusal}")
+        messages.error(request, _("Catatan belum disimpan: %(reason)s") % {"reason": refusal})
         return _page(request, visit, consultation, may_act, form=form)
     if closing and visit.is_remote:
-        messages.success(request, f"{visit.queue_number} {visit.guest_name}: konsultasi "
-                                  f"{visit.get_channel_display().lower()} ditutup.")
+        messages.success(request, _("%(number)s %(name)s: konsultasi %(channel)s ditutup.") % {
+            "number": visit.queue_number, "name": visit.guest_name, "channel": visit.get_channel_display().lower()})
         return redirect("visits:inbox")
     if closing:
         messages.success(
             request,
-            f"{visit.queue_number} {visit.guest_name}: konsultasi selesai; "
-            "petugas meja depan akan mengantar tamu keluar.",
+            _("%(number)s %(name)s: konsultasi selesai; petugas meja depan akan mengantar tamu keluar.")
+            % {"number": visit.queue_number, "name": visit.guest_name},
         )
         return redirect("visits:inbox")
-    messages.success(request, "Draf catatan konsultasi tersimpan.")
+    messages.success(request, _("Draf catatan konsultasi tersimpan."))
     return redirect("visits:consultation", pk=visit.pk)
 
 
@@ -135,9 +136,10 @@ def transfer(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("visits:inbox")
         messages.success(
             request,
-            f"{visit.queue_number} {visit.guest_name} dikembalikan ke Kasubbag Umum untuk diarahkan ulang.",
+            _("%(number)s %(name)s dikembalikan ke Kasubbag Umum untuk diarahkan ulang.")
+            % {"number": visit.queue_number, "name": visit.guest_name},
         )
         return redirect("visits:inbox")
-    messages.error(request, "Tamu belum dialihkan: periksa isian yang ditandai.")
+    messages.error(request, _("Tamu belum dialihkan: periksa isian yang ditandai."))
     consultation = Consultation.objects.filter(visit=visit, bidang_id=visit.bidang_id).first()
     return _page(request, visit, consultation, True, transfer_form=form)

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Max, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from pojok import clock
@@ -54,7 +55,8 @@ def check_in(request: HttpRequest) -> HttpResponse:
             party_size=data["party_size"], keperluan=data["keperluan"], arrived_at=data["arrival_time"],
             arrival=form.arrival_fields(),
         )
-        messages.success(request, f"Tamu {visit.guest_name} tercatat dengan nomor antrean {visit.queue_number}.")
+        messages.success(request, _("Tamu %(name)s tercatat dengan nomor antrean %(number)s.") % {
+            "name": visit.guest_name, "number": visit.queue_number})
         return redirect("visits:slip", pk=visit.pk)
     return render(request, "visits/desk/check_in.html", {"form": form, "instansi": CheckInForm.instansi_names()})
 

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
@@ -46,5 +47,6 @@ def follow_up_done(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, str(refusal))
     else:
         visit = consultation.visit
-        messages.success(request, f"Tindak lanjut {visit.queue_number} {visit.guest_name} ditandai selesai.")
+        messages.success(request, _("Tindak lanjut %(number)s %(name)s ditandai selesai.") % {
+            "number": visit.queue_number, "name": visit.guest_name})
     return redirect("visits:follow_ups")

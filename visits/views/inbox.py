@@ -8,6 +8,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
@@ -36,7 +38,7 @@ class Timer:
     elapsed_seconds: int
     standard_seconds: int | None = None
 
-    label: str = "Standar"
+    label: str = gettext_lazy("Standar")
 
     @property
     def timer_standard_seconds(self) -> int | None:
@@ -44,7 +46,9 @@ class Timer:
 
     @property
     def timer_standard_text(self) -> str:
-        return f"{self.label} {self.standard_seconds // 60} menit" if self.standard_seconds else "Tanpa standar waktu"
+        if not self.standard_seconds:
+            return _("Tanpa standar waktu")
+        return _("%(label)s %(minutes)d menit") % {"label": self.label, "minutes": self.standard_seconds // 60}
 
     @property
     def elapsed_text(self) -> str:
@@ -65,7 +69,7 @@ def _row(visit: Visit, step: VisitStep | None, now) -> dict:
     if step is None:
         return row
     if visit.state == State.WAITING:
-        row["timer"] = Timer(_seconds(step.started_at, now), step.wait_standard_seconds, "Standar tunggu Bidang")
+        row["timer"] = Timer(_seconds(step.started_at, now), step.wait_standard_seconds, _("Standar tunggu Bidang"))
     elif visit.state == State.CONSULTING:
         row["timer"] = Timer(_seconds(step.received_at, now))
     else:
@@ -140,6 +144,7 @@ def receive(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
         return redirect("visits:inbox")
     messages.success(
-        request, f"{visit.queue_number} {visit.guest_name} diterima. Catat konsultasinya di sini."
+        request, _("%(number)s %(name)s diterima. Catat konsultasinya di sini.") % {
+            "number": visit.queue_number, "name": visit.guest_name}
     )
     return redirect("visits:consultation", pk=visit.pk)

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from pojok.idempotency import idempotent
@@ -25,8 +26,8 @@ def new(request: HttpRequest) -> HttpResponse:
     form = RemoteRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         visit = Visit.record_remote(by=request.user, **form.cleaned_data)
-        messages.success(request, f"Permintaan {visit.get_channel_display().lower()} dari {visit.guest_name} "
-                                  f"tercatat ({visit.queue_number}).")
+        messages.success(request, _("Permintaan %(channel)s dari %(name)s tercatat (%(number)s).") % {
+            "channel": visit.get_channel_display().lower(), "name": visit.guest_name, "number": visit.queue_number})
         if visit.state == State.TRIAGE:
             return redirect("visits:triage_route", pk=visit.pk)
         return redirect("visits:consultation", pk=visit.pk)

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from openpyxl import Workbook
 
@@ -16,21 +17,21 @@ from pojok.words import date_text, time_text
 
 from ..models import Letterhead, Signer, signature_lines
 from ..reports.pdf import sop_pack
-from ..reports.tables import DETAIL_HEADER, SUMMARY, detail_rows, tables
+from ..reports.tables import SUMMARY, detail_header, detail_rows, tables
 from .reports import report_for
 
 
 def _csv_rows(report):
     yield [Letterhead.current().office]
-    yield ["Laporan kepatuhan SOP", report.scope.period.label]
+    yield [_("Laporan kepatuhan SOP"), report.scope.period.label]
     for table in tables(report):
         yield []
         yield [table.title]
         yield table.header
         yield from table.rows
     yield []
-    yield ["Rincian langkah yang dihitung"]
-    yield DETAIL_HEADER
+    yield [_("Rincian langkah yang dihitung")]
+    yield detail_header()
     yield from detail_rows(report)
 
 
@@ -46,7 +47,7 @@ def _back_to_the_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def export_csv(request: HttpRequest) -> HttpResponse:
-    _, report = report_for(request)
+    _form, report = report_for(request)
     if report is None:
         return _back_to_the_page(request)
     return exports.csv_response(_csv_rows(report), _filename(report, "csv"), exports.dialect_of(request))
@@ -56,8 +57,10 @@ def heading(report, title: str) -> list[str]:
     """The title rows of every sheet: the office, what the sheet is, the period and filters, when printed."""
     letterhead = Letterhead.current()
     chosen = " · ".join(f"{label}: {value}" for label, value in report.scope.describe())
-    return [f"{letterhead.government} — {letterhead.office}", f"Laporan kepatuhan SOP: {title}", chosen,
-            f"Dicetak {date_text(clock.local_now().date())} pukul {time_text(clock.now())}"]
+    printed = _("Dicetak %(date)s pukul %(time)s") % {"date": date_text(clock.local_now().date()),
+                                                       "time": time_text(clock.now())}
+    return [f"{letterhead.government} — {letterhead.office}", _("Laporan kepatuhan SOP: %(title)s") % {"title": title},
+            chosen, printed]
 
 
 def signature_of(request) -> list[str]:
@@ -71,7 +74,7 @@ def _workbook(report, signature: list[str]) -> bytes:
     book.remove(book.active)
     for table in tables(report):
         sheet = exports.table_sheet(book, table.title, table.header, table.rows, heading=heading(report, table.title))
-        if table.title == SUMMARY:
+        if table.key == SUMMARY:
             exports.signature_rows(sheet, signature)
     return exports.xlsx_bytes(book)
 
@@ -79,7 +82,7 @@ def _workbook(report, signature: list[str]) -> bytes:
 @login_required
 @require_GET
 def export_xlsx(request: HttpRequest) -> HttpResponse:
-    _, report = report_for(request)
+    _form, report = report_for(request)
     if report is None:
         return _back_to_the_page(request)
     return exports.xlsx_response(_workbook(report, signature_of(request)), _filename(report, "xlsx"))
@@ -98,7 +101,7 @@ def pdf_response(content: bytes, filename: str) -> HttpResponse:
 @require_GET
 def export_pdf(request: HttpRequest) -> HttpResponse:
     """The monthly pack as a PDF, signed by the signer the request chose (?penandatangan=<id>)."""
-    _, report = report_for(request)
+    _form, report = report_for(request)
     if report is None:
         return _back_to_the_page(request)
     signer = Signer.chosen(request.GET.get("penandatangan"))

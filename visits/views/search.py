@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from pojok import clock, exports
@@ -14,22 +15,13 @@ from ..forms.search import SearchForm
 from ..search import consultations_for, search_consultations
 
 PAGE_SIZE = 20
-CSV_HEADER = [
-    "Tanggal",
-    "Antrean",
-    "Bidang",
-    "Tamu",
-    "Asal instansi",
-    "Topik",
-    "Mode",
-    "Permasalahan",
-    "Jawaban/hasil",
-    "Dokumen",
-    "Tindak lanjut",
-    "Batas tindak lanjut",
-    "Tindak lanjut selesai",
-    "Kanal",
-]
+
+
+def csv_header() -> list[str]:
+    return [_("Tanggal"), _("Antrean"), _("Bidang"), _("Tamu"), _("Asal instansi"), _("Topik"), _("Mode"),
+            _("Permasalahan"),
+            _("Jawaban/hasil"), _("Dokumen"), _("Tindak lanjut"), _("Batas tindak lanjut"),
+            _("Tindak lanjut selesai"), _("Kanal")]
 
 
 def _searched(request: HttpRequest):
@@ -107,5 +99,5 @@ def export(request: HttpRequest) -> HttpResponse:
 
 
 def _with_header(rows):
-    yield CSV_HEADER
+    yield csv_header()
     yield from rows

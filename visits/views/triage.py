@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from pojok import clock
@@ -73,7 +74,8 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
     visit = visit_for(request.user, pk, purpose=TRIAGE, queryset=Visit.objects.prefetch_related(open_steps)
                       .select_related("booking__suggested_bidang"))
     if visit.state != State.TRIAGE:
-        messages.info(request, f"{visit.queue_number} {visit.guest_name} tidak sedang menunggu diarahkan.")
+        messages.info(request, _("%(number)s %(name)s tidak sedang menunggu diarahkan.") % {
+            "number": visit.queue_number, "name": visit.guest_name})
         return redirect("visits:triage")
     form, suggestions, officials = _route_form(visit, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -85,7 +87,8 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
             messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
             return redirect("visits:triage")
         else:
-            messages.success(request, f"{visit.queue_number} {visit.guest_name} diarahkan ke {decision.bidang}.")
+            messages.success(request, _("%(number)s %(name)s diarahkan ke %(bidang)s.") % {
+                "number": visit.queue_number, "name": visit.guest_name, "bidang": decision.bidang})
             return redirect("visits:triage")
     step = visit.open_steps[0] if visit.open_steps else None
     context = {"visit": visit, "step": step, "form": form, "suggestions": suggestions, "top": suggestions[0],
@@ -105,7 +108,8 @@ def piket_add(request: HttpRequest) -> HttpResponse:
         except RoutingRefused as refusal:
             form.add_error(refusal.field, str(refusal))
         else:
-            messages.success(request, f"{piket.user.display_name} piket pada {piket.day:%d-%m-%Y}.")
+            messages.success(request, _("%(name)s piket pada %(day)s.") % {
+                "name": piket.user.display_name, "day": f"{piket.day:%d-%m-%Y}"})
             return redirect("visits:triage")
     context = {"rows": board_rows(triage_queue(), request.user), **_duty_context(request.user), "piket_form": form}
     return render(request, "visits/triage/queue.html", context, status=400)
@@ -117,7 +121,8 @@ def piket_remove(request: HttpRequest, pk: int) -> HttpResponse:
     policy.require(policy.can_name_piket, request.user)
     piket = get_object_or_404(Piket.objects.select_related("user"), pk=pk)
     remove_piket(piket=piket, by=request.user)
-    messages.success(request, f"{piket.user.display_name} tidak lagi piket pada {piket.day:%d-%m-%Y}.")
+    messages.success(request, _("%(name)s tidak lagi piket pada %(day)s.") % {
+        "name": piket.user.display_name, "day": f"{piket.day:%d-%m-%Y}"})
     return redirect("visits:triage")
 
 

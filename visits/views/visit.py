@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok.redirects import safe_next
@@ -43,5 +44,6 @@ def move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
     else:
-        messages.success(request, f"{visit.queue_number} {visit.guest_name}: {MOVES[name].label} \u2014 tercatat.")
+        messages.success(request, _("%(number)s %(name)s: %(step)s — tercatat.") % {
+            "number": visit.queue_number, "name": visit.guest_name, "step": MOVES[name].label})
     return _back(request, visit)
