@@ -19,10 +19,10 @@ class Mode(models.TextChoices):
 
 
 MODE_DESCRIPTIONS = {
-    Mode.PROVISION: "Pejabat menyelesaikan sendiri masalah tamu (provision).",
-    Mode.PRESCRIPTION: "Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription).",
-    Mode.MEDIATION: "Pejabat menjadi penengah antara tamu dan pihak lain (mediation).",
-    Mode.COLLABORATION: "Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration).",
+    Mode.PROVISION: "Pejabat menyelesaikan sendiri masalah tamu.",
+    Mode.PRESCRIPTION: "Pejabat memberi nasihat; tamu menyelesaikannya sendiri.",
+    Mode.MEDIATION: "Pejabat menjadi penengah antara tamu dan pihak lain.",
+    Mode.COLLABORATION: "Masalah diselesaikan bersama oleh pejabat dan tamu.",
 }
 
 
