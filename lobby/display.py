@@ -31,12 +31,26 @@ class Announcement:
         return queue_number(self.queue_seq)
 
     @property
+    def place(self) -> str:
+        return place(self.bidang_name, self.room)
+
+    @property
     def sentence(self) -> str:
         return call_sentence(prefix=QUEUE_PREFIX, seq=self.queue_seq, bidang_name=self.bidang_name)
 
 
 def queue_number(seq: int) -> str:
     return f"{QUEUE_PREFIX}-{seq:03d}"
+
+
+def place(bidang_name: str | None, room: str | None) -> str:
+    """Where the guest goes, said once: "Bidang Anggaran", not "Bidang Anggaran, Ruang Bidang Anggaran".
+    The room is added only when it says more than "Ruang" and the Bidang's name."""
+    name, room = (bidang_name or "").strip(), (room or "").strip()
+    bare_room = room.removeprefix("Ruang ").removeprefix("ruang ").strip()
+    if not room or bare_room.casefold() == name.casefold():
+        return name
+    return f"{name}, {room}" if name else room
 
 
 def lobby_board(*, day=None) -> dict:
@@ -52,7 +66,8 @@ def lobby_board(*, day=None) -> dict:
 
 
 def _row(values: dict) -> dict:
-    return {**values, "queue_number": queue_number(values["queue_seq"])}
+    return {**values, "queue_number": queue_number(values["queue_seq"]),
+            "place": place(values["bidang__name"], values["bidang__room"])}
 
 
 def latest_announcement(*, day) -> Announcement | None:

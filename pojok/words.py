@@ -7,6 +7,7 @@
   seconds are left out, as one says it), "45 dtk".
 - `time_text`: a moment's time of day in WIB, "10.32 WIB".
 - `date_text`: the one date format on screen and paper, "1 Desember 2026".
+- `masked_phone`: a phone number told apart without being read out, "0812••••5678".
 """
 
 from datetime import date, datetime
@@ -50,3 +51,14 @@ def time_text(moment: datetime | None, *, seconds: bool = False) -> str:
 def date_text(day: date | None) -> str:
     """'1 Desember 2026' (in the active language's month names)."""
     return NO_FIGURE if day is None else formats.date_format(day, "j F Y")
+
+
+def masked_phone(phone: str | None) -> str:
+    """'+6281234565678' as '0812••••5678': enough to tell two guests of one name apart on a screen
+    others can see, not enough to call them. Short or odd values are masked whole."""
+    digits = "".join(ch for ch in phone or "" if ch.isdigit())
+    if digits.startswith("62"):
+        digits = "0" + digits[2:]
+    if len(digits) < 9:
+        return "••••" if digits else ""
+    return f"{digits[:4]}••••{digits[-4:]}"

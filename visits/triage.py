@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from pojok import clock
 from pojok.periods import Period
+from pojok.personal_data import ANONYMIZED_NAME
 from presence.today import office_staff, with_status
 
 from . import policy, whatsapp
@@ -34,6 +35,23 @@ def officials_today(visit) -> dict:
         group["people"].append(person)
         group["present"] = group["present"] or person.in_office
     return groups
+
+
+EARLIER_VISITS = 5
+
+
+def earlier_visits(visit, *, limit=EARLIER_VISITS) -> list:
+    """The guest's last visits before this one, newest first, in one query whatever their number: the
+    same phone number, or (without one) the same name from the same OPD."""
+    if visit.phone:
+        same_guest = Q(phone=visit.phone)
+    else:
+        same_guest = Q(guest_name__iexact=visit.guest_name, origin__iexact=visit.origin)
+    return list(
+        Visit.objects.filter(same_guest, arrived_at__lt=visit.arrived_at).exclude(pk=visit.pk)
+        .exclude(guest_name=ANONYMIZED_NAME)
+        .select_related("bidang", "topic", "consultation").order_by("-arrived_at", "-pk")[:limit]
+    )
 
 
 # --- piket: who stands in for the Kasubbag Umum --------------------------------------------

@@ -23,3 +23,9 @@ def wib(moment, precision: str = ""):
 def tanggal(day):
     """{{ day|tanggal }}: '1 Desember 2026', the one date format on screen."""
     return words.date_text(day)
+
+
+@register.filter
+def masked_phone(phone):
+    """{{ visit.phone|masked_phone }}: '0812••••5678'."""
+    return words.masked_phone(phone)

@@ -59,6 +59,34 @@
     fetch(url, {credentials: "same-origin"}).catch(function () {});
   });
 
+  // A reason with a limit (the cancel reason): nothing is cut, the count shows as one types or pastes,
+  // and the browser says what is wrong in the page's words, not its own ("Please fill out this field").
+  function checkReason(field) {
+    var max = Number(field.getAttribute("data-maxlength")) || 0, length = field.value.length;
+    var count = document.querySelector('[data-char-count="' + field.id + '"]');
+    if (count) {
+      count.textContent = length + "/" + max + " " + (count.getAttribute("data-unit") || "");
+      count.classList.toggle("text-danger", max > 0 && length > max);
+    }
+    var message = "";
+    if (field.required && !field.value.trim()) message = field.getAttribute("data-required-message") || "";
+    else if (max && length > max) message = field.getAttribute("data-too-long-message") || "";
+    field.setCustomValidity(message);
+  }
+  document.addEventListener("input", function (event) {
+    if (event.target.matches("[data-reason]")) checkReason(event.target);
+  });
+  document.addEventListener("DOMContentLoaded", function () {
+    document.querySelectorAll("[data-reason]").forEach(checkReason);
+    // A link to a move's reason (the board's "Batalkan…" opens #cancel) opens its disclosure.
+    var target = location.hash && document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+      var field = target.querySelector("[data-reason]");
+      if (field) field.focus();
+    }
+  });
+
   document.addEventListener("change", function (event) {
     if (event.target.matches("select[data-autosubmit]")) event.target.form.submit();
   });

@@ -9,6 +9,7 @@ from lobby.display import latest_announcement, lobby_board
 from lobby.models import Call
 from lobby.speech import spell_number
 from pojok import clock
+from routing.models import Bidang
 from tests.factories import advance_to, make_visit, wib
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +37,7 @@ def test_it_shows_who_waits_and_who_is_served_with_where_to_go(display_device, t
     _, tv = display_device
     html = tv.get(reverse("lobby:display_board")).content.decode()
     serving, waiting_list = html.split("data-serving")[1].split("data-waiting")
-    assert f"{served.queue_number}</strong> → Bidang Anggaran, Ruang Bidang Anggaran" in serving
+    assert f"{served.queue_number}</strong> → Bidang Anggaran</li>" in serving
     assert f"{waiting.queue_number}</strong>" in waiting_list and "→ Bidang Anggaran" in waiting_list
     assert f"{at_front_desk.queue_number}</strong>" in waiting_list
     assert waiting.queue_number not in serving
@@ -83,6 +84,16 @@ def test_receiving_a_guest_is_announced_like_a_call(people):
     announcement = latest_announcement(day=waiting.day)
     assert announcement.key.startswith("receive-") and announcement.queue_seq == waiting.queue_seq
     assert announcement.bidang_name == "Bidang Anggaran" and announcement.room == "Ruang Bidang Anggaran"
+
+
+def test_the_room_is_named_only_when_it_says_more_than_the_bidang(display_device, today_queue):
+    _, waiting, served = today_queue
+    _, tv = display_device
+    html = tv.get(reverse("lobby:display_board")).content.decode()
+    assert "Ruang Bidang Anggaran" not in html  # not "Bidang Anggaran, Ruang Bidang Anggaran"
+    Bidang.objects.filter(pk=served.bidang_id).update(room="Lantai 2, ruang 204")
+    html = tv.get(reverse("lobby:display_board")).content.decode()
+    assert f"{served.queue_number}</strong> → Bidang Anggaran, Lantai 2, ruang 204</li>" in html
 
 
 def test_yesterdays_calls_and_guests_are_not_shown(people):

@@ -62,3 +62,28 @@ def test_anonymized_guests_are_not_offered(client_of, petugas):
 
     html = lookup(client_of(petugas), guest_name="tamu")
     assert "Tamu Baru" in html and "dianonimkan" not in html
+
+
+def test_guests_of_one_name_are_told_apart_by_their_last_visit_and_a_masked_phone(client_of, petugas):
+    opds = ["Dinas Kesehatan", "Dinas Sosial", "Dinas Pendidikan", "Kecamatan Natar", "Inspektorat"]
+    for index, opd in enumerate(opds):
+        make_visit(petugas, at=wib(day=10 + index), guest_name="Yuni Rahayu", origin=opd,
+                   phone=f"+62812345{index}5678")
+
+    html = lookup(client_of(petugas), guest_name="Yuni")
+
+    assert html.count("data-returning-guest ") == 5
+    for index, opd in enumerate(opds):
+        assert f"Terakhir datang {10 + index} November 2026 · 0812••••5678" in html
+        assert f'data-fill-origin="{opd}"' in html
+        # the full number only fills the form's field: the screen never spells it out
+        assert html.count(f"+62812345{index}5678") == 1
+        assert f'data-fill-phone="+62812345{index}5678"' in html
+
+
+def test_a_guest_without_a_phone_shows_the_last_visit_only(client_of, petugas):
+    make_visit(petugas, at=wib(day=20, hour=23, minute=30), guest_name="Siti Aminah")
+
+    html = lookup(client_of(petugas), guest_name="Siti")
+
+    assert "Terakhir datang 20 November 2026</span>" in html  # the day in WIB, not in UTC

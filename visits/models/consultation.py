@@ -20,10 +20,10 @@ class Mode(models.TextChoices):
 
 
 MODE_DESCRIPTIONS = {
-    Mode.PROVISION: _("Pejabat menyelesaikan sendiri masalah tamu (provision)."),
-    Mode.PRESCRIPTION: _("Pejabat memberi nasihat; tamu menyelesaikannya sendiri (prescription)."),
-    Mode.MEDIATION: _("Pejabat menjadi penengah antara tamu dan pihak lain (mediation)."),
-    Mode.COLLABORATION: _("Masalah diselesaikan bersama oleh pejabat dan tamu (collaboration)."),
+    Mode.PROVISION: _("Pejabat menyelesaikan sendiri masalah tamu."),
+    Mode.PRESCRIPTION: _("Pejabat memberi nasihat; tamu menyelesaikannya sendiri."),
+    Mode.MEDIATION: _("Pejabat menjadi penengah antara tamu dan pihak lain."),
+    Mode.COLLABORATION: _("Masalah diselesaikan bersama oleh pejabat dan tamu."),
 }
 
 

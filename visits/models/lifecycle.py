@@ -32,6 +32,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from notifications.outbox import queue_bidang_email, queue_bidang_whatsapp
@@ -170,6 +171,9 @@ MOVES: dict[str, Move] = {
              ends_step_as=StepResult.INCOMPLETE, needs_note=True),
     ]
 }
+
+
+NOTE_MAX_LENGTH = 500  # a move's note (the reason of a cancellation): refused beyond, never cut
 
 
 class MoveRefused(Exception):
@@ -357,6 +361,11 @@ class Visit(models.Model):
         note = (note or "").strip()
         if move.needs_note and not note:
             raise MoveRefused(_("Alasan wajib diisi."))
+        if len(note) > NOTE_MAX_LENGTH:
+            raise MoveRefused(gettext(
+                "Alasan terlalu panjang: %(length)d karakter, paling banyak %(max)d. "
+                "Persingkat alasannya; belum ada yang diubah."
+            ) % {"length": len(note), "max": NOTE_MAX_LENGTH})
         with transaction.atomic():
             locked = Visit.objects.select_for_update().get(pk=self.pk)
             locked._check_move(move, by, {**fields, "official": official or by})

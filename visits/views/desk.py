@@ -15,7 +15,7 @@ from pojok.personal_data import ANONYMIZED_NAME
 from .. import policy, whatsapp
 from ..access import FRONT_DESK, visit_for
 from ..forms.desk import CancelForm, CheckInForm
-from ..models import State, Visit
+from ..models import SopStep, State, Visit
 from .common import board_rows
 
 DESK_STATES = [State.ARRIVING, State.GREETING, State.REPORTING, State.LEAVING]
@@ -32,7 +32,10 @@ def _desk_visits(user):
 @require_GET
 def board(request: HttpRequest) -> HttpResponse:
     policy.require(policy.can_front_desk, request.user)
-    return render(request, "visits/desk/board.html", {"rows": _desk_visits(request.user), "cancel_form": CancelForm()})
+    return render(request, "visits/desk/board.html", {
+        "rows": _desk_visits(request.user), "cancel_form": CancelForm(),
+        "sop_steps": SopStep.objects.order_by("number").only("number", "short_name", "standard_minutes"),
+    })
 
 
 @login_required

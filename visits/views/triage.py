@@ -22,7 +22,15 @@ from .. import policy
 from ..access import TRIAGE, visit_for
 from ..forms.triage import PeriodForm, PiketForm, RouteForm
 from ..models import MoveRefused, Piket, RoutingRefused, State, Visit, VisitStep, route_visit
-from ..triage import name_piket, officials_today, on_duty, remove_piket, routing_quality, triage_queue
+from ..triage import (
+    earlier_visits,
+    name_piket,
+    officials_today,
+    on_duty,
+    remove_piket,
+    routing_quality,
+    triage_queue,
+)
 from .common import board_rows
 
 
@@ -93,7 +101,8 @@ def route(request: HttpRequest, pk: int) -> HttpResponse:
     step = visit.open_steps[0] if visit.open_steps else None
     context = {"visit": visit, "step": step, "form": form, "suggestions": suggestions, "top": suggestions[0],
                "officials": officials.values(),
-               "transfers": visit.events.filter(action="transfer").select_related("by")}
+               "transfers": visit.events.filter(action="transfer").select_related("by"),
+               "earlier_visits": earlier_visits(visit)}
     return render(request, "visits/triage/route.html", context, status=400 if form.errors else 200)
 
 

@@ -11,6 +11,7 @@ from pojok.redirects import safe_next
 
 from ..access import visit_for
 from ..models import MOVES, MoveRefused, SopStep
+from ..models.lifecycle import NOTE_MAX_LENGTH
 
 
 @login_required
@@ -23,7 +24,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         step.sop_name = names.get(step.number, "")
     return render(request, "visits/detail.html", {
         "visit": visit, "steps": steps, "events": visit.events.select_related("by"),
-        "moves": visit.moves_for(request.user),
+        "moves": visit.moves_for(request.user), "note_max_length": NOTE_MAX_LENGTH,
     })
 
 
@@ -40,7 +41,7 @@ def move(request: HttpRequest, pk: int, name: str) -> HttpResponse:
     visit = visit_for(request.user, pk)
     try:
         note = request.POST.get("note", "").replace("\x00", "")  # PostgreSQL text cannot hold NUL
-        visit.advance(name, by=request.user, note=note[:500])
+        visit.advance(name, by=request.user, note=note)  # too long is refused in words, never cut
     except MoveRefused as refusal:
         messages.error(request, f"{visit.queue_number} {visit.guest_name}: {refusal}")
     else:
