@@ -119,11 +119,24 @@
   });
   document.addEventListener("htmx:sendError", kioskFailed);
   document.addEventListener("htmx:responseError", kioskFailed);
-  // The number stays on screen for a while, then the kiosk is ready for the next guest.
-  document.addEventListener("htmx:afterSwap", function () {
+  // The number stays on screen for data-kiosk-seconds (settings.KIOSK_DONE_SECONDS), counted down
+  // on screen, then the kiosk is back at its start for the next guest ("Selesai" goes there at once).
+  function kioskCountdown() {
     var done = document.querySelector("[data-kiosk-done]");
-    if (done) window.setTimeout(function () { window.location.assign(done.getAttribute("data-kiosk-done")); }, 30000);
-  });
+    if (!done || done.hasAttribute("data-counting")) return;
+    done.setAttribute("data-counting", "");
+    var left = Number(done.getAttribute("data-kiosk-seconds") || "15");
+    var shown = done.querySelector("[data-kiosk-countdown]");
+    var timer = window.setInterval(function () {
+      left -= 1;
+      if (shown) shown.textContent = String(Math.max(left, 0));
+      if (left > 0) return;
+      window.clearInterval(timer);
+      window.location.assign(done.getAttribute("data-kiosk-done"));
+    }, 1000);
+  }
+  document.addEventListener("DOMContentLoaded", kioskCountdown);
+  document.addEventListener("htmx:afterSwap", kioskCountdown);
   document.addEventListener("htmx:afterSwap", function () { setStatus(false); announce(); });
   document.addEventListener("htmx:sendError", function () { setStatus(true); });
   document.addEventListener("htmx:responseError", function () { setStatus(true); });
