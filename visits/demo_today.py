@@ -13,6 +13,7 @@ import random
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -64,7 +65,8 @@ def add_today(count: int, *, people: dict, bidang: dict) -> int:
         return 0
     if now >= demo_calendar.closes(day):  # a finished day, all of it within office hours
         return DemoVisits(people=people, bidang=bidang, seed=day.toordinal()).add_on([day], count - existing)
-    return LiveDay(people=people, bidang=bidang, now=now, seed=existing).add(existing, count)
+    with transaction.atomic():  # one commit, not one per move
+        return LiveDay(people=people, bidang=bidang, now=now, seed=existing).add(existing, count)
 
 
 class LiveDay:
