@@ -136,7 +136,9 @@ def test_every_routed_demo_visit_has_a_topic_of_its_bidang_and_some_overrides(db
 
 def test_before_the_office_opens_today_has_no_guests_and_the_last_working_day_is_complete(db, clock):
     clock.set(wib(2026, 11, 24, 4, 20))  # Tuesday, 04.20 WIB
-    seed("--visits", "80", "--days", "14", "--today", "10")
+    out = io.StringIO()
+    call_command("seed_demo", "--password", "x", "--visits", "80", "--days", "14", "--today", "10", stdout=out)
+    assert "Kunjungan hari ini ditambahkan: 0." in out.getvalue() and "Kantor sedang tutup" in out.getvalue()
     assert not Visit.objects.filter(day=clock.today()).exists()
     assert not Visit.objects.filter(state__in=OPEN_STATES).exists()
     monday = Visit.objects.filter(day=wib(2026, 11, 23).date())

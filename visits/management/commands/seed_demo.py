@@ -3,6 +3,7 @@
 import secrets
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
@@ -12,6 +13,7 @@ from pojok import clock, roles
 from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
 from routing.training import train_routing
+from visits import demo_calendar
 from visits.demo import DemoVisits
 from visits.demo_routing import add_routing_history
 from visits.demo_today import add_today
@@ -58,6 +60,9 @@ class Command(BaseCommand):
         if today:
             bidang = {b.code: b for b in Bidang.objects.all()}
             self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
+            if not demo_calendar.is_open(clock.now()):
+                self.stdout.write(f"Kantor sedang tutup (Senin–Jumat {settings.OFFICE_OPENS}–{settings.OFFICE_CLOSES}):"
+                                  " tidak ada tamu yang sedang dilayani; hari kerja terakhir sudah selesai.")
         if visits or today:
             self._routing(people)
         self.stdout.write(self.style.SUCCESS("Data demo siap. Pengguna demo (sandi sama untuk semua):"))
