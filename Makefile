@@ -31,7 +31,7 @@ migrate: setup
 	DEBUG=1 $(PY) manage.py migrate --noinput
 
 seed: migrate
-	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 8
+	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 12
 	DEBUG=1 $(PY) manage.py seed_survey_demo
 	DEBUG=1 $(PY) manage.py seed_booking_demo
 

@@ -3,6 +3,7 @@
 import uuid
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -78,7 +79,7 @@ def kiosk(request):
             throttle.BOOKING_CODE.count(request)
             form.add_error(None, str(refusal))
         else:
-            return render(request, "lobby/kiosk_done.html", {"visit": visit})
+            return render(request, "lobby/kiosk_done.html", {"visit": visit, "seconds": settings.KIOSK_DONE_SECONDS})
     return render(request, "lobby/kiosk.html", {"form": form, "instansi": KioskForm.instansi_names()})
 
 

@@ -268,6 +268,9 @@ OUTAGE_STATE_FILE = os.environ.get("OUTAGE_STATE_FILE", "")
 OFFICE_OPENS = os.environ.get("OFFICE_OPENS", "07:30")
 OFFICE_CLOSES = os.environ.get("OFFICE_CLOSES", "16:00")
 
+# How long the kiosk shows a guest's queue number before it is ready for the next guest, in seconds.
+KIOSK_DONE_SECONDS = envint("KIOSK_DONE_SECONDS", 15)
+
 # How many days after the visit the satisfaction-survey link on the slip keeps working.
 SURVEY_LINK_DAYS = envint("SURVEY_LINK_DAYS", 7)
 

@@ -2,6 +2,8 @@
 
 import random
 
+from django.db import transaction
+
 from visits.models import State, Visit
 
 from .answering import invite, submit_response
@@ -22,6 +24,11 @@ def add_demo_responses(*, share: float = 0.6, seed: int = 14) -> int:
     Whether a visit answers, and how, is drawn from that visit's own number: a second run makes the
     same choices, so it adds nothing.
     """
+    with transaction.atomic():  # one commit for the lot: a commit per answer was most of the seed's time
+        return _answer(share, seed)
+
+
+def _answer(share: float, seed: int) -> int:
     numbers = list(Unsur.objects.values_list("number", flat=True))
     invited = Invitation.objects.values("visit")
     visits = Visit.objects.filter(state=State.DONE).exclude(pk__in=invited).order_by("pk")

@@ -6,15 +6,15 @@ keep their standard, some run over, a few visits are cancelled part-way.
 
 import math
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import connection, transaction
-from django.utils import timezone
 
 from pojok import clock
 
+from . import demo_calendar
 from .models import (
-    REMOTE,
+    Channel,
     Consultation,
     Mode,
     QueueCounter,
@@ -24,7 +24,6 @@ from .models import (
     Visit,
     VisitEvent,
     VisitStep,
-    record_consultation,
 )
 
 NEEDS = {
@@ -43,9 +42,17 @@ OUTCOMES = ["Dijelaskan langkah perbaikan dokumen; tamu akan melengkapi berkas."
             "Dokumen diperiksa bersama dan sudah sesuai ketentuan.",
             "Diberikan contoh format dan dasar aturannya.",
             "Disepakati jadwal rekonsiliasi lanjutan minggu depan."]
-FORWARD = ["arrive", "greet", "report", "route", "receive", "finish", "see_out"]
-STATES_AFTER = [State.GREETING, State.REPORTING, State.TRIAGE, State.WAITING, State.CONSULTING,
-                State.LEAVING, State.DONE]
+# The moves of a visit, with the state each leads to and who makes it: through the door, or a remote
+# request taken by the Kasubbag (it starts at step 4 and has no door to be seen out of).
+DOOR = [("arrive", State.GREETING, "front"), ("greet", State.REPORTING, "front"),
+        ("report", State.TRIAGE, "front"), ("route", State.WAITING, "triage"),
+        ("receive", State.CONSULTING, "consult"), ("finish", State.LEAVING, "consult"),
+        ("see_out", State.DONE, "front")]
+REMOTE_PATH = [("route", State.WAITING, "triage"), ("receive", State.CONSULTING, "consult"),
+               ("close", State.DONE, "consult")]
+REMOTE_SHARE = 0.15  # requests by telephone, WhatsApp, video meeting or letter, of all consultations
+REMOTE_CHANNELS = {Channel.TELEPON: 4, Channel.WHATSAPP: 4, Channel.DARING: 1, Channel.SURAT: 1}
+DAY_WEIGHTS = [1.3, 1.1, 1.0, 1.0, 0.7]  # Monday busiest, Friday (the short day) quietest
 BATCH = 2000
 
 
@@ -55,15 +62,28 @@ def _minutes(rng: random.Random, usual: tuple[float, float], over: float, chance
     return timedelta(minutes=rng.uniform(*usual))
 
 
+def _within(rng, standards: dict, number: int, share_over: float) -> timedelta:
+    std = standards.get(number) or 5
+    return _minutes(rng, (std * 0.2, std), std * 1.5, share_over)
+
+
 def _durations(rng: random.Random, standards: dict) -> list[timedelta]:
     """Durations of steps 1-6, with step 5 split in waiting and consultation."""
-    def within(number, share_over):
-        std = standards.get(number) or 5
-        return _minutes(rng, (std * 0.2, std), std * 1.5, share_over)
-    return [within(1, 0.08), within(2, 0.1), within(3, 0.1), within(4, 0.12),
+    return [_within(rng, standards, 1, 0.08), _within(rng, standards, 2, 0.1), _within(rng, standards, 3, 0.1),
+            _within(rng, standards, 4, 0.12),
             timedelta(minutes=rng.uniform(1, 12)),  # waiting for the official
             timedelta(minutes=rng.uniform(8, 50)),  # the consultation itself
-            within(6, 0.05)]
+            _within(rng, standards, 6, 0.05)]
+
+
+def _remote_durations(rng: random.Random, standards: dict) -> list[timedelta]:
+    """Step 4, the wait for the official to call back or reply, and the consultation by phone or chat."""
+    return [_within(rng, standards, 4, 0.12), timedelta(minutes=rng.uniform(2, 25)),
+            timedelta(minutes=rng.uniform(5, 25))]
+
+
+def _phone(rng: random.Random) -> str:
+    return f"+628{rng.randint(11, 13)}{rng.randint(10000000, 99999999)}"  # as the forms keep it
 
 
 class Writer:
@@ -113,16 +133,27 @@ class DemoVisits:
         self.ids = {name: user.pk for name, user in people.items()}
         self.bidang_ids = {code: b.pk for code, b in bidang.items()}
         self.writer = Writer()
+        self.stretches = {}  # each day's office hours, worked out once
 
     def add(self, count: int, days: int, *, today: date | None = None) -> int:
-        """Add `count` visits over the `days` days before `today` (which is not included)."""
+        """Add `count` visits over the working days among the `days` days before `today` (not included)."""
         today = today or clock.today()
-        first = today - timedelta(days=days)
+        return self.add_on(demo_calendar.working_days(today - timedelta(days=days), today - timedelta(days=1)), count)
+
+    def add_on(self, days: list[date], count: int) -> int:
+        """Add `count` finished (or cancelled) visits spread over `days`, each within office hours."""
+        if not days:
+            return 0
+        weights = [DAY_WEIGHTS[day.weekday()] for day in days]
         made = 0
         while made < count:
             size = min(BATCH, count - made)
+            plans = sorted((self._plan(day) for day in self.rng.choices(days, weights=weights, k=size)),
+                           key=lambda plan: plan["arrived"])
+            for plan in plans:  # queue numbers in the order the guests came
+                self.counters[plan["day"]] = plan["seq"] = self.counters.get(plan["day"], 0) + 1
             with transaction.atomic():
-                self._write([self._plan(first + timedelta(days=(made + i) % days)) for i in range(size)])
+                self._write(plans)
             made += size
         QueueCounter.objects.bulk_create(
             [QueueCounter(day=d, last=n) for d, n in self.counters.items()],
@@ -132,38 +163,46 @@ class DemoVisits:
 
     def _plan(self, day: date) -> dict:
         rng = self.rng
-        self.counters[day] = self.counters.get(day, 0) + 1
         code = rng.choice(list(NEEDS))
-        start = datetime.combine(day, time(8, 0), tzinfo=timezone.get_current_timezone())
-        arrived = start + timedelta(minutes=rng.uniform(0, 7 * 60))
-        stop_after = len(FORWARD) if rng.random() > 0.04 else rng.randrange(1, len(FORWARD))
-        return {"day": day, "seq": self.counters[day], "code": code, "arrived": arrived,
-                "durations": _durations(rng, self.standards), "moves": stop_after,
+        remote = rng.random() < REMOTE_SHARE
+        path = REMOTE_PATH if remote else DOOR
+        durations = (_remote_durations if remote else _durations)(rng, self.standards)
+        moves = len(path) if rng.random() > 0.04 else rng.randrange(1, len(path))
+        length = sum(durations[:moves], timedelta()) + timedelta(minutes=1 if moves < len(path) else 0)
+        channel = rng.choices(list(REMOTE_CHANNELS), weights=list(REMOTE_CHANNELS.values()))[0] if remote else ""
+        stretches = self.stretches.get(day) or self.stretches.setdefault(day, demo_calendar.windows(day))
+        return {"day": day, "code": code, "arrived": demo_calendar.arrival(rng, day, length, stretches=stretches),
+                "durations": durations, "moves": moves, "path": path,
+                "channel": channel or Channel.TATAP_MUKA,
+                "phone": _phone(rng) if channel in (Channel.TELEPON, Channel.WHATSAPP) else "",
                 "name": f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}", "origin": rng.choice(ORIGINS),
                 "need": rng.choice(NEEDS[code])}
 
     def _write(self, plans: list[dict]) -> None:
-        petugas = self.ids["petugas"]
-        ids = self.writer.visits([
-            {"day": p["day"], "queue_seq": p["seq"], "guest_name": p["name"], "origin": p["origin"],
-             "keperluan": p["need"], "arrived_at": p["arrived"], "created_by_id": petugas,
-             "created_at": p["arrived"],
-             "state": STATES_AFTER[p["moves"] - 1] if p["moves"] == len(FORWARD) else State.CANCELLED,
-             "bidang_id": self.bidang_ids[p["code"]] if p["moves"] >= 4 else None}
-            for p in plans
-        ])
+        ids = self.writer.visits([self._visit_row(p) for p in plans])
         steps, events = [], []
         for visit_id, plan in zip(ids, plans, strict=True):
             self._history(visit_id, plan, steps, events)
         self.writer.rows(VisitStep, steps)
         self.writer.rows(VisitEvent, events)
         self.writer.rows(Consultation, [
-            self._consultation(visit_id, plan) for visit_id, plan in zip(ids, plans, strict=True) if plan["moves"] > 5])
+            self._consultation(visit_id, plan) for visit_id, plan in zip(ids, plans, strict=True)
+            if any(name in ("finish", "close") for name, _, _ in plan["path"][: plan["moves"]])])
+
+    def _visit_row(self, plan: dict) -> dict:
+        path, moves = plan["path"], plan["moves"]
+        routed = any(name == "route" for name, _, _ in path[:moves])
+        remote = path is REMOTE_PATH
+        return {"day": plan["day"], "queue_seq": plan["seq"], "guest_name": plan["name"], "origin": plan["origin"],
+                "keperluan": plan["need"], "arrived_at": plan["arrived"], "created_at": plan["arrived"],
+                "created_by_id": self.ids["kasubbag" if remote else "petugas"], "channel": plan["channel"],
+                "phone": plan["phone"], "state": path[-1][1] if moves == len(path) else State.CANCELLED,
+                "bidang_id": self.bidang_ids[plan["code"]] if routed else None}
 
     def _consultation(self, visit_id: int, plan: dict) -> dict:
         return {"visit_id": visit_id, "bidang_id": self.bidang_ids[plan["code"]], "mode": self.rng.choice(Mode.values),
                 "problem": plan["need"], "outcome": self.rng.choice(OUTCOMES), "recorded_by_id": self.ids[plan["code"]],
-                "updated_at": plan["arrived"]}
+                "updated_at": plan["arrived"] + sum(plan["durations"][: plan["moves"]], timedelta())}
 
     def _history(self, visit_id: int, plan: dict, steps: list, events: list) -> None:
         """Replay the lifecycle in memory: one step row per SOP step, one event per move.
@@ -172,14 +211,15 @@ class DemoVisits:
         because the rows go to the database in bulk.
         """
         actor = {"front": self.ids["petugas"], "triage": self.ids["kasubbag"], "consult": self.ids[plan["code"]]}
-        roles = ["front", "front", "front", "triage", "consult", "consult", "front"]
-        at = plan["arrived"]
-        events.append(_event(visit_id, at, actor["front"], "check_in", "", State.ARRIVING))
-        step = _step(visit_id, 1, at, self.standards.get(1))
-        state = State.ARRIVING
-        for index in range(plan["moves"]):
+        remote = plan["path"] is REMOTE_PATH
+        at, state = plan["arrived"], State.TRIAGE if remote else State.ARRIVING
+        note = f"permintaan {Channel(plan['channel']).label.lower()}" if remote else ""
+        events.append(_event(visit_id, at, actor["triage" if remote else "front"], "check_in", "", state, note))
+        number = 4 if remote else 1
+        step = _step(visit_id, number, at, self.standards.get(number))
+        for index, (name, target, role) in enumerate(plan["path"][: plan["moves"]]):
             at = at + plan["durations"][index]
-            by, name, target = actor[roles[index]], FORWARD[index], STATES_AFTER[index]
+            by = actor[role]
             if name == "receive":
                 step["received_at"], step["received_by_id"] = at, by
                 step["wait_seconds"] = math.ceil((at - step["started_at"]).total_seconds())
@@ -192,11 +232,12 @@ class DemoVisits:
                         step["wait_standard_minutes"] = self.wait_standard
             events.append(_event(visit_id, at, by, name, state, target))
             state = target
-        if plan["moves"] < len(FORWARD):
+        if plan["moves"] < len(plan["path"]):
             at = at + timedelta(minutes=1)
-            _end(step, StepResult.CANCELLED, at, actor["front"])
+            by = actor["triage" if remote else "front"]
+            _end(step, StepResult.CANCELLED, at, by)
             steps.append(step)
-            events.append(_event(visit_id, at, actor["front"], "cancel", state, State.CANCELLED,
+            events.append(_event(visit_id, at, by, "cancel", state, State.CANCELLED,
                                  "Tamu pulang sebelum selesai dilayani"))
 
 
@@ -216,45 +257,3 @@ def _event(visit_id, at, by, action, from_state, to_state, note="") -> dict:
             "to_state": to_state, "note": note}
 
 
-def add_today(count: int, *, people: dict, bidang: dict) -> int:
-    """Today's visits at every stage, made through the real lifecycle so the boards have life."""
-    now = clock.now()
-    existing = Visit.objects.of_day(timezone.localdate(now)).count()
-    rng = random.Random(existing)
-    plan = ["greet", "report", "route", "receive", "finish", "see_out"]
-    actors = {"greet": "petugas", "report": "petugas", "route": "kasubbag", "see_out": "petugas"}
-    made = 0
-    for index in range(existing, count):
-        code = rng.choice(list(NEEDS))
-        moves = plan[: (count - 1 - index) % (len(plan) + 1)]
-        arrived = max(now - timedelta(minutes=4 * (len(moves) + 1)), timezone.localtime(now).replace(hour=0, minute=0))
-        guest = {"guest_name": f"{rng.choice(NAMES)} {rng.choice(SURNAMES)}", "origin": rng.choice(ORIGINS),
-                 "keperluan": rng.choice(NEEDS[code])}
-        if index % 4 == 3:  # every fourth: a request by telephone, WhatsApp, video meeting or letter
-            _remote_today(rng, people, bidang, code, guest, arrived, len(moves))
-            made += 1
-            continue
-        visit = Visit.check_in(by=people["petugas"], arrived_at=arrived, at=arrived + timedelta(minutes=1), **guest)
-        for step, name in enumerate(moves, start=2):
-            if name == "finish":
-                record_consultation(visit=visit, by=people[code], mode=Mode.PRESCRIPTION,
-                                    problem=visit.keperluan, outcome=rng.choice(OUTCOMES))
-            visit.advance(name, by=people[actors.get(name, code)], at=arrived + timedelta(minutes=step * 2),
-                          bidang=bidang[code] if name == "route" else None)
-        made += 1
-    return made
-
-
-def _remote_today(rng, people, bidang, code, guest, at, stage: int) -> None:
-    """A remote request of today taken by the Kasubbag: routed, received and closed as far as `stage`."""
-    channel = sorted(REMOTE)[stage % len(REMOTE)]
-    phone = f"+628{rng.randint(11, 13)}{rng.randint(10000000, 99999999)}"  # as the form keeps it
-    visit = Visit.record_remote(by=people["kasubbag"], channel=channel, phone=phone, at=at, **guest)
-    moves = ["route", "receive", "close"][: stage % 4]
-    for step, name in enumerate(moves, start=1):
-        if name == "close":
-            record_consultation(visit=visit, by=people[code], mode=Mode.PRESCRIPTION, problem=visit.keperluan,
-                                outcome=rng.choice(OUTCOMES))
-        by = people["kasubbag" if name == "route" else code]
-        visit.advance(name, by=by, at=at + timedelta(minutes=step * 2),
-                      bidang=bidang[code] if name == "route" else None)

@@ -3,8 +3,8 @@
 The needs are written the way guests word them, some in words the keyword catalog knows and some
 not, so the suggestion (the keyword rules, as they stood when the guest came) is sometimes wrong
 and the Kasubbag overrides it with a reason; a few guests are sent elsewhere for reasons of the
-day. That gives "Mutu rute", `routing_eval` and the learned routing real figures to show. Safe to
-repeat: a visit that already has a decision is left alone.
+day. That gives "Mutu rute", `routing_eval` and the learned routing real figures to show. Every routed
+visit gets a topic of its Bidang. Safe to repeat: a visit that already has a decision is left alone.
 """
 
 import random
@@ -14,7 +14,7 @@ from django.db import transaction
 from routing.models import Topic
 from routing.suggest import suggest
 
-from .models import Consultation, RoutingDecision, Visit, VisitEvent
+from .models import Consultation, RoutingDecision, Visit, VisitEvent, route_visit
 
 # (what the guest says, the topic the Kasubbag picks), per Bidang
 NEEDS = {
@@ -90,22 +90,36 @@ def add_routing_history(*, kasubbag, seed: int = 2026) -> int:
     rng = random.Random(seed + len(routes))
     topics = list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
     by_name = {topic.name: topic for topic in topics}
-    planned = [_plan(rng, code, topics, by_name) for _, _, code, _ in routes]
+    def keyword_rules(keperluan):  # the suggestion as the keyword rules made it when the guest came
+        return suggest(keperluan, topics, model=None)[0]
+
+    planned = [_plan(rng, code, topics, by_name, keyword_rules) for _, _, code, _ in routes]
     with transaction.atomic():
         _write(routes, planned, kasubbag)
     return len(routes)
 
 
-def _plan(rng: random.Random, code: str, topics, by_name) -> dict:
+def route_today(*, visit, by, bidang, rng: random.Random, at) -> RoutingDecision:
+    """Route one of today's demo visits the way the Kasubbag does, through `route_visit`: a need in the
+    guest's words, its topic, and a reason where the suggestion (as the app makes it now) was not taken."""
+    topics = list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
+    plan = _plan(rng, bidang.code, topics, {topic.name: topic for topic in topics}, lambda k: suggest(k)[0])
+    return route_visit(visit=visit, by=by, bidang=bidang, keperluan=plan["keperluan"], topic=plan["topic"],
+                       override_reason=plan["reason"], at=at)
+
+
+def _plan(rng: random.Random, code: str, topics, by_name, top_of) -> dict:
     elsewhere = rng.random() < ELSEWHERE_SHARE
     need_code = rng.choice([c for c in NEEDS if c != code]) if elsewhere else code
     words, topic_name = rng.choice(NEEDS[need_code])
     keperluan = f"{rng.choice(OPENINGS)} {words}{rng.choice(ENDINGS)}".strip()
     keperluan = keperluan[0].upper() + keperluan[1:]
-    top = suggest(keperluan, topics, model=None)[0]
-    topic = by_name.get(topic_name) if not elsewhere else None
-    if topic is not None and topic.bidang.code != code:
-        topic = None
+    top = top_of(keperluan)
+    if elsewhere:  # sent to a Bidang for reasons of the day: the Kasubbag files it under one of its topics
+        topic_name = rng.choice(NEEDS[code])[1]
+    topic = by_name.get(topic_name)
+    if topic is None or topic.bidang.code != code:  # a topic the administrator renamed or moved
+        topic = next((t for t in topics if t.bidang.code == code), None)
     reason = ""
     if top.bidang_code != code:
         template = rng.choice(ELSEWHERE_REASONS if elsewhere else OVERRIDE_REASONS)

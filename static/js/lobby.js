@@ -8,15 +8,15 @@
   var lastKey = null; // the call already announced ("" for none); the one shown on load is not repeated
   var audio = null;   // one AudioContext for the whole day: a new one per chime would leak
 
-  // The page's words in the chosen language (data-say-<name>), or the Indonesian ones.
-  function words(element, name, indonesian) { return element.getAttribute("data-say-" + name) || indonesian; }
+  // The page's words in the chosen language (data-say-<name>, translated in templates/lobby).
+  function words(element, name) { return element.getAttribute("data-say-" + name) || ""; }
 
   function soundOn() { return window.localStorage.getItem(SOUND_KEY) !== "off"; }
 
   function showSound() {
     var button = document.querySelector("[data-sound-toggle]");
     if (!button) return;
-    button.textContent = soundOn() ? words(button, "on", "Suara: nyala") : words(button, "off", "Suara: mati");
+    button.textContent = soundOn() ? words(button, "on") : words(button, "off");
     button.setAttribute("aria-pressed", soundOn() ? "true" : "false");
   }
 
@@ -103,30 +103,43 @@
     if (!form) return;
     var status = event.detail.xhr ? event.detail.xhr.status : 0;
     if (status >= 400 && status < 500) { // refused (a kiosk revoked by the admin): trying again won't help
-      kioskSays(form, words(form, "refused", "Kios ini sedang tidak dapat dipakai. Silakan lapor ke petugas meja depan."), "danger");
+      kioskSays(form, words(form, "refused"), "danger");
       return;
     }
     var tries = Number(form.getAttribute("data-tries") || "0") + 1;
     form.setAttribute("data-tries", String(tries));
     if (tries >= KIOSK_MAX_TRIES) {
-      kioskSays(form, words(form, "gave-up", "Maaf, sambungan belum pulih. Silakan lapor ke petugas meja depan."), "danger");
+      kioskSays(form, words(form, "gave-up"), "danger");
       return;
     }
-    kioskSays(form, words(form, "retry", "Sambungan terputus. Mohon tunggu, kami mencoba lagi… Nomor Anda tidak akan tercatat dua kali."), "warning");
+    kioskSays(form, words(form, "retry"), "warning");
     window.setTimeout(function () { htmx.trigger(form, "submit"); }, KIOSK_RETRY_MS);
   }
 
   document.addEventListener("htmx:beforeRequest", function (event) {
     var form = kioskForm(event);
-    if (form && !form.getAttribute("data-tries")) kioskSays(form, words(form, "wait", "Mohon tunggu…"), "info");
+    if (form && !form.getAttribute("data-tries")) kioskSays(form, words(form, "wait"), "info");
   });
   document.addEventListener("htmx:sendError", kioskFailed);
   document.addEventListener("htmx:responseError", kioskFailed);
-  // The number stays on screen for a while, then the kiosk is ready for the next guest.
-  document.addEventListener("htmx:afterSwap", function () {
+  // The number stays on screen for data-kiosk-seconds (settings.KIOSK_DONE_SECONDS), counted down
+  // on screen, then the kiosk is back at its start for the next guest ("Selesai" goes there at once).
+  function kioskCountdown() {
     var done = document.querySelector("[data-kiosk-done]");
-    if (done) window.setTimeout(function () { window.location.assign(done.getAttribute("data-kiosk-done")); }, 30000);
-  });
+    if (!done || done.hasAttribute("data-counting")) return;
+    done.setAttribute("data-counting", "");
+    var left = Number(done.getAttribute("data-kiosk-seconds") || "15");
+    var shown = done.querySelector("[data-kiosk-countdown]");
+    var timer = window.setInterval(function () {
+      left -= 1;
+      if (shown) shown.textContent = String(Math.max(left, 0));
+      if (left > 0) return;
+      window.clearInterval(timer);
+      window.location.assign(done.getAttribute("data-kiosk-done"));
+    }, 1000);
+  }
+  document.addEventListener("DOMContentLoaded", kioskCountdown);
+  document.addEventListener("htmx:afterSwap", kioskCountdown);
   document.addEventListener("htmx:afterSwap", function () { setStatus(false); announce(); });
   document.addEventListener("htmx:sendError", function () { setStatus(true); });
   document.addEventListener("htmx:responseError", function () { setStatus(true); });

@@ -14,8 +14,11 @@ register = template.Library()
 
 
 def survey_link(request, invitation) -> dict:
+    """The link, and its short form cut before the code: the slip wraps it there, never inside the code."""
     url = request.build_absolute_uri(reverse("survey:answer", args=[invitation.token]))
-    return {"url": url, "short_url": url.split("://", 1)[-1]}
+    short_url = url.split("://", 1)[-1]
+    head, _, code = short_url.rpartition("/")
+    return {"url": url, "short_url": short_url, "short_url_head": head + "/" if head else "", "short_url_code": code}
 
 
 @register.inclusion_tag("survey/_invite.html", takes_context=True)

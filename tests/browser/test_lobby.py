@@ -171,3 +171,37 @@ def test_the_display_runs_all_day_without_growing(page, people, admin_user):
     assert after["listeners"] - before["listeners"] < 20
     assert after["heap"] - before["heap"] < 2 * 1024 * 1024
     assert page.driver.find_elements(By.CSS_SELECTOR, ".lobby-call")  # the calls did reach the screen
+
+
+def _check_in_at_kiosk(page, name="Rahmat Hidayat"):
+    page.fill("guest_name", name)
+    page.fill("origin", "Dinas Sosial")
+    page.fill("keperluan", "Konsultasi SPJ hibah")
+    page.click("[data-kiosk-submit]")
+    return page.wait_for(By.CSS_SELECTOR, "[data-kiosk-number]").text
+
+
+def test_the_kiosk_counts_down_and_returns_to_its_start_by_itself(page, admin_user, settings):
+    settings.KIOSK_DONE_SECONDS = 3  # 15 in the office; read from settings into the page
+    _pair_kiosk(page, admin_user)
+    number = _check_in_at_kiosk(page)
+    done = page.driver.find_element(By.CSS_SELECTOR, "[data-kiosk-done]")
+    assert done.get_attribute("data-kiosk-seconds") == "3"
+    page.wait_for_text(By.CSS_SELECTOR, "[data-kiosk-countdown]", "2")  # the countdown is visible and runs
+    form = page.wait_for(By.CSS_SELECTOR, "[data-kiosk-form]", timeout=15)
+    assert page.driver.find_elements(By.CSS_SELECTOR, "[data-kiosk-number]") == []
+    assert number not in page.driver.find_element(By.TAG_NAME, "body").text
+    assert form.find_element(By.NAME, "guest_name").get_attribute("value") == ""
+    # the next guest gets the next number, on a fresh form (a new key: not the previous guest's visit)
+    assert _check_in_at_kiosk(page, name="Siti Lestari") != number
+    assert Visit.objects.count() == 2
+
+
+def test_selesai_takes_the_kiosk_back_to_its_start_at_once(page, admin_user, settings):
+    settings.KIOSK_DONE_SECONDS = 600  # no waiting out the countdown here
+    _pair_kiosk(page, admin_user)
+    number = _check_in_at_kiosk(page)
+    assert page.driver.find_element(By.CSS_SELECTOR, "[data-kiosk-countdown]").text == "600"
+    page.click("[data-kiosk-finish]")
+    page.wait_for(By.CSS_SELECTOR, "[data-kiosk-form]")
+    assert number not in page.driver.find_element(By.TAG_NAME, "body").text

@@ -3,6 +3,8 @@
 import re
 
 import pytest
+import segno
+from django.contrib.auth.models import Permission
 from django.core.signing import get_cookie_signer
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -133,3 +135,43 @@ def test_a_person_who_logs_in_on_a_paired_device_is_a_person_again(display_devic
     _, tv = display_device
     tv.force_login(staf)
     assert tv.get(reverse("visits:inbox")).status_code == 200
+
+
+def _token_of(url: str) -> str:
+    return url.split("/perangkat/pasang/")[1].rstrip("/")
+
+
+def test_after_adding_a_device_its_page_shows_the_pairing_link_and_qr_once(client, admin_user):
+    client.force_login(admin_user)
+    form = {"name": "Kios pintu", "kind": "kiosk", "active": "on"}
+    response = client.post(reverse("admin:lobby_device_add"), form, follow=True)
+    device = Device.objects.get(name="Kios pintu")
+    assert response.redirect_chain[-1][0] == reverse("admin:lobby_device_change", args=[device.pk])
+    html = response.content.decode()
+    message = next(str(m) for m in response.context["messages"] if "/perangkat/pasang/" in str(m))
+    link = re.search(r'<div data-pairing-link><a href="(http://testserver/perangkat/pasang/[^"]+/)">', html).group(1)
+    assert link in message and device.pairing_hash == hash_token(_token_of(link))
+    # the QR code beside it encodes that same link (segno draws the same symbol for the same text)
+    symbol = segno.make(link, error="m", micro=False).svg_inline(scale=5, border=2)
+    assert 'class="pairing-qr"' in html and symbol.split("<path")[1][:200] in html
+    # shown once: the database keeps only its hash, so the page later says how to make a new one
+    again = client.get(reverse("admin:lobby_device_change", args=[device.pk])).content.decode()
+    assert "data-pairing-link" not in again and "/perangkat/pasang/" not in again
+    assert "Buat tautan pemasangan baru" in again
+
+
+def test_the_pairing_link_is_shown_only_to_whoever_may_change_devices(client, admin_user, django_user_model):
+    client.force_login(admin_user)
+    client.post(reverse("admin:lobby_device_add"), {"name": "TV lobi", "kind": "display", "active": "on"})
+    device = Device.objects.get(name="TV lobi")
+    viewer = django_user_model.objects.create_user("pengamat", password="x", is_staff=True)
+    viewer.user_permissions.add(Permission.objects.get(codename="view_device"))
+    reader = Client()
+    reader.force_login(viewer)
+    session = reader.session
+    session[f"lobby_pairing_url_{device.pk}"] = "http://testserver/perangkat/pasang/bukan-miliknya/"
+    session.save()
+    page = reader.get(reverse("admin:lobby_device_change", args=[device.pk]))
+    assert page.status_code == 200 and "/perangkat/pasang/" not in page.content.decode()
+    anonymous = Client().get(reverse("admin:lobby_device_change", args=[device.pk]))
+    assert anonymous.status_code == 302 and "/perangkat/pasang/" not in anonymous.content.decode()

@@ -116,14 +116,9 @@ def sentences_in(script: str) -> list[str]:
 
 
 SCRIPTS = sorted((BASE / "static" / "js").glob("*.js"))
-KIOSK_NOT_YET = pytest.mark.xfail(
-    strict=True, reason="lobby.js still writes the kiosk's and display's messages in Indonesian: they should "
-    "come from data-* attributes of templates/lobby (translated there), as inbox.js does")
 
 
-@pytest.mark.parametrize("script", [
-    pytest.param(path, marks=KIOSK_NOT_YET) if path.name == "lobby.js" else path for path in SCRIPTS
-], ids=lambda path: path.name)
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
 def test_no_script_writes_a_sentence_of_its_own(script):
     sentences = sentences_in(script.read_text(encoding="utf-8"))
     assert not sentences, f"static/js/{script.name} shows untranslatable text: {sentences}"

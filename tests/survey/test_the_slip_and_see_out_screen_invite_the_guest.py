@@ -1,9 +1,12 @@
 """The slip and the see-out screen carry the survey's short link and a QR code drawn on the server."""
 
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 import segno
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from pojok import clock
@@ -21,7 +24,7 @@ def test_the_slip_shows_the_link_code_and_qr(client_of, petugas):
     html = client_of(petugas).get(reverse("visits:slip", args=[visit.pk])).content.decode()
     invitation = Invitation.objects.get(visit=visit)
     assert _link(html) == f"http://testserver/s/{invitation.token}"
-    assert f"testserver/s/{invitation.token}</a>" in html and invitation.token in html
+    assert f'testserver/s/<wbr><span class="survey-invite-token">{invitation.token}</span></a>' in html
     assert '<svg' in html and 'class="survey-qr"' in html
     # The QR code encodes exactly that link (segno draws the same symbol for the same text).
     symbol = segno.make(_link(html), error="m", micro=False).svg_inline(scale=3, border=2)
@@ -83,3 +86,48 @@ def test_the_see_out_screen_needs_a_login(client, finished_visit):
     visit = finished_visit()
     assert client.get(reverse("survey:invitation", args=[visit.pk])).status_code == 302
     assert not Invitation.objects.exists()
+
+
+class _Wrappers(HTMLParser):
+    """The classes of the elements that directly hold a given text, and whether a <wbr> comes before it."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text, self.open, self.found, self.wbr_before = text, [], [], []
+        self._last_wbr = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "wbr":
+            self._last_wbr = True
+            return
+        self.open.append(dict(attrs).get("class", "").split())
+
+    def handle_endtag(self, tag):
+        if tag != "wbr" and self.open:
+            self.open.pop()
+
+    def handle_data(self, data):
+        if data.strip() == self.text:
+            self.found.append(self.open[-1] if self.open else [])
+            self.wbr_before.append(self._last_wbr)
+        self._last_wbr = False
+
+
+def _nowrap_classes() -> set[str]:
+    css = Path(finders.find("css/survey.css")).read_text()
+    rules = re.findall(r"([^{}]+)\{([^}]*)\}", css)
+    return {name for selector, body in rules if re.search(r"white-space:\s*nowrap", body)
+            for name in re.findall(r"\.([\w-]+)\s*(?:,|$)", selector.strip())}
+
+
+def test_the_slip_keeps_the_code_unbroken_and_wraps_the_link_before_it(client_of, petugas):
+    visit = make_visit(petugas)
+    html = client_of(petugas).get(reverse("visits:slip", args=[visit.pk])).content.decode()
+    token = Invitation.objects.get(visit=visit).token
+    wrappers = _Wrappers(token)
+    wrappers.feed(html)
+    nowrap = _nowrap_classes()
+    assert len(wrappers.found) == 2  # in the link and after "Kode:"
+    assert all(set(classes) & nowrap for classes in wrappers.found), (wrappers.found, nowrap)
+    assert wrappers.wbr_before[0]  # the link's only break opportunity left is the slash before the code
+    assert "testserver/s/<wbr><span" in html

@@ -1,4 +1,4 @@
-"""Demo pre-registrations for today and the next office day, so the desk's list and code box have data.
+"""Demo pre-registrations for today (on a weekday) and the next office day, so the desk's list and code box have data.
 
 Idempotent: a day that already has bookings gets none added. Prints today's codes to try at the desk
 or the kiosk.
@@ -32,7 +32,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         today = clock.today()
-        for day, guests in [(today, GUESTS), (next_office_day(today), GUESTS[:2])]:
+        # On a Saturday or Sunday nobody is expected today: the bookings are for the next office day.
+        plan = [(today, GUESTS), (next_office_day(today), GUESTS[:2])] if today.weekday() < 5 else [
+            (next_office_day(today), GUESTS)]
+        for day, guests in plan:
             if Booking.objects.filter(planned_date=day).exists():
                 continue
             for name, origin, phone, need, part in guests:

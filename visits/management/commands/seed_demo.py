@@ -3,7 +3,9 @@
 import secrets
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
@@ -11,8 +13,10 @@ from pojok import clock, roles
 from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
 from routing.training import train_routing
-from visits.demo import DemoVisits, add_today
+from visits import demo_calendar
+from visits.demo import DemoVisits
 from visits.demo_routing import add_routing_history
+from visits.demo_today import add_today
 from visits.models import Instansi, SopStep, Visit
 from visits.routing_history import decision_history
 from visits.sop import ensure_instansi, ensure_sop_steps
@@ -30,12 +34,15 @@ class Command(BaseCommand):
     help = "Memuat data demo (aman dijalankan berulang): Bidang, langkah SOP, pengguna demo, dan kunjungan."
 
     def add_arguments(self, parser):
-        parser.add_argument("--visits", type=int, default=0, help="jumlah kunjungan historis yang dipastikan ada")
+        parser.add_argument("--visits", type=int, default=0,
+                            help="jumlah kunjungan historis yang dipastikan ada (hari kerja, jam kantor)")
         parser.add_argument("--days", type=int, default=90, help="rentang hari ke belakang untuk kunjungan historis")
         parser.add_argument("--end", type=date.fromisoformat, default=None,
                             help="kunjungan historis berakhir sehari sebelum tanggal ini"
                                  " (TTTT-BB-HH; bawaan: hari ini)")
-        parser.add_argument("--today", type=int, default=0, help="jumlah kunjungan hari ini (di berbagai tahap)")
+        parser.add_argument("--today", type=int, default=0,
+                            help="jumlah kunjungan hari ini, menurut jam sekarang: di berbagai tahap selama kantor"
+                                 " buka, selesai semua setelah tutup, belum ada sebelum buka")
         parser.add_argument("--password", default="", help="sandi untuk semua pengguna demo (bawaan: dibuat acak)")
 
     def handle(self, *args, visits: int, days: int, today: int, password: str, end=None, **options):
@@ -53,6 +60,9 @@ class Command(BaseCommand):
         if today:
             bidang = {b.code: b for b in Bidang.objects.all()}
             self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
+            if not demo_calendar.is_open(clock.now()):
+                self.stdout.write(f"Kantor sedang tutup (Senin–Jumat {settings.OFFICE_OPENS}–{settings.OFFICE_CLOSES}):"
+                                  " tidak ada tamu yang sedang dilayani; hari kerja terakhir sudah selesai.")
         if visits or today:
             self._routing(people)
         self.stdout.write(self.style.SUCCESS("Data demo siap. Pengguna demo (sandi sama untuk semua):"))
@@ -64,6 +74,7 @@ class Command(BaseCommand):
         User = get_user_model()
         bidang = {b.code: b for b in Bidang.objects.all()}
         people = {}
+        hashed = make_password(password)  # one hash for the one shared password: a hash takes most of a second
         for username, full_name, role_names, code, jabatan in DEMO_USERS:
             first, _, last = full_name.rpartition(" ")
             user, _ = User.objects.update_or_create(
@@ -72,7 +83,7 @@ class Command(BaseCommand):
                           "bidang": bidang.get(code), "jabatan": jabatan,
                           "is_staff": roles.ADMIN in role_names},
             )
-            user.set_password(password)
+            user.password = hashed
             user.save(update_fields=["password"])
             user.groups.set(Group.objects.filter(name__in=role_names))
             people[username] = user
@@ -88,7 +99,8 @@ class Command(BaseCommand):
     def _visits(self, wanted: int, days: int, people: dict, *, end) -> None:
         # "make sure there are N" counts the demo visits of the same window of days
         window = (end - timedelta(days=days), end - timedelta(days=1))
-        existing = Visit.objects.filter(created_by=people["petugas"], day__range=window).count()
+        demo_staff = [people["petugas"], people["kasubbag"]]  # the desk's visits, the Kasubbag's remote requests
+        existing = Visit.objects.filter(created_by__in=demo_staff, day__range=window).count()
         missing = max(wanted - existing, 0)
         bidang = {b.code: b for b in Bidang.objects.all()}
         made = DemoVisits(people=people, bidang=bidang).add(missing, days, today=end) if missing else 0
