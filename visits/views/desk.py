@@ -10,8 +10,10 @@ from django.views.decorators.http import require_GET, require_http_methods
 from pojok import clock
 from pojok.idempotency import idempotent
 from pojok.personal_data import ANONYMIZED_NAME
+from pojok.polls import poll
 
 from .. import policy, whatsapp
+from ..polls import day_version, guard
 from ..access import FRONT_DESK, visit_for
 from ..forms.desk import CancelForm, CheckInForm
 from ..models import State, Visit
@@ -36,8 +38,8 @@ def board(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@poll(day_version, guard=guard(policy.can_front_desk))
 def board_rows_partial(request: HttpRequest) -> HttpResponse:
-    policy.require(policy.can_front_desk, request.user)
     return render(request, "visits/desk/_board_rows.html", {"rows": _desk_visits(request.user)})
 
 

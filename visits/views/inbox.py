@@ -11,11 +11,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
+from pojok.polls import poll
 from pojok.words import duration_text
 from presence.models import Status
 from presence.today import office_staff, with_status
 
 from .. import policy
+from ..polls import bidang_version, guard
 from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
 from ..forms.consult import ReceiveForm
@@ -113,16 +115,16 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@poll(bidang_version, guard=guard(policy.can_consult))
 def inbox_rows(request: HttpRequest) -> HttpResponse:
-    policy.require(policy.can_consult, request.user)
     return render(request, "visits/inbox/_inbox_rows.html", {**_context(request.user), "oob_badge": True})
 
 
 @login_required
 @require_GET
+@poll(bidang_version, guard=guard(policy.can_consult))
 def inbox_badge(request: HttpRequest) -> HttpResponse:
     """The navigation's count of waiting guests, refreshed on every page a staff member has open."""
-    policy.require(policy.can_consult, request.user)
     return render(request, "visits/inbox/_badge.html", {"inbox_waiting": waiting_count(request.user)})
 
 
