@@ -10,8 +10,8 @@ from datetime import datetime
 from pojok import clock
 from pojok.polls import last_rows
 from visits.models import Visit, VisitEvent
-from visits.polls import day_history
 from visits.models.lifecycle import QUEUE_PREFIX, WALK_IN, State
+from visits.polls import day_history
 
 from .models import Call
 from .speech import call_sentence

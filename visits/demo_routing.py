@@ -90,19 +90,22 @@ def add_routing_history(*, kasubbag, seed: int = 2026) -> int:
     rng = random.Random(seed + len(routes))
     topics = list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
     by_name = {topic.name: topic for topic in topics}
-    planned = [_plan(rng, code, topics, by_name) for _, _, code, _ in routes]
+    suggested = {}  # a few hundred distinct keperluan: each suggested once, not once per visit
+    planned = [_plan(rng, code, topics, by_name, suggested) for _, _, code, _ in routes]
     with transaction.atomic():
         _write(routes, planned, kasubbag)
     return len(routes)
 
 
-def _plan(rng: random.Random, code: str, topics, by_name) -> dict:
+def _plan(rng: random.Random, code: str, topics, by_name, suggested: dict) -> dict:
     elsewhere = rng.random() < ELSEWHERE_SHARE
     need_code = rng.choice([c for c in NEEDS if c != code]) if elsewhere else code
     words, topic_name = rng.choice(NEEDS[need_code])
     keperluan = f"{rng.choice(OPENINGS)} {words}{rng.choice(ENDINGS)}".strip()
     keperluan = keperluan[0].upper() + keperluan[1:]
-    top = suggest(keperluan, topics, model=None)[0]
+    if keperluan not in suggested:
+        suggested[keperluan] = suggest(keperluan, topics, model=None)[0]
+    top = suggested[keperluan]
     topic = by_name.get(topic_name) if not elsewhere else None
     if topic is not None and topic.bidang.code != code:
         topic = None

@@ -17,11 +17,11 @@ from presence.models import Status
 from presence.today import office_staff, with_status
 
 from .. import policy
-from ..polls import bidang_version, guard
 from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
 from ..forms.consult import ReceiveForm
 from ..models import MoveRefused, State, Visit, VisitStep, receive_guest, timer_level
+from ..polls import bidang_version, guard
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",

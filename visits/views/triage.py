@@ -19,10 +19,10 @@ from routing.report import trend as routing_trend
 from routing.suggest import suggest
 
 from .. import policy
-from ..polls import day_version, guard
 from ..access import TRIAGE, visit_for
 from ..forms.triage import PeriodForm, PiketForm, RouteForm
 from ..models import MoveRefused, Piket, RoutingRefused, State, Visit, VisitStep, route_visit
+from ..polls import day_version, guard
 from ..triage import name_piket, officials_today, on_duty, remove_piket, routing_quality, triage_queue
 from .common import board_rows
 
