@@ -14,6 +14,7 @@ from django.db import transaction
 from routing.models import Topic
 from routing.suggest import suggest
 
+from .demo import analyze
 from .models import Consultation, RoutingDecision, Visit, VisitEvent
 
 # (what the guest says, the topic the Kasubbag picks), per Bidang
@@ -94,6 +95,7 @@ def add_routing_history(*, kasubbag, seed: int = 2026) -> int:
     planned = [_plan(rng, code, topics, by_name, suggested) for _, _, code, _ in routes]
     with transaction.atomic():
         _write(routes, planned, kasubbag)
+    analyze(Visit, Consultation, RoutingDecision)
     return len(routes)
 
 
