@@ -132,7 +132,8 @@ class Command(BaseCommand):
 
     def _lookups(self) -> None:
         desk = self._client("petugas")
-        name = Visit.objects.exclude(guest_name="").values_list("guest_name", flat=True).first() or "Budi"
+        past = Visit.objects.exclude(day=clock.today()).exclude(guest_name="")  # not the benchmark's own check-ins
+        name = past.values_list("guest_name", flat=True).first() or "Budi"
         typed = name.split()[0][:4]
         url = reverse("visits:returning_guests")
         took, median, _ = fastest(lambda: desk.get(url, {"guest_name": typed}), self.repeat)
@@ -195,7 +196,7 @@ class Command(BaseCommand):
         desk.get(reverse("still_here"))
         with CaptureQueriesContext(connection) as captured:
             desk.get(reverse("still_here"))
-        self._row("a logged-in bare page", f"{len(captured)} queries",
+        self._row("a logged-in bare page", f"{len(captured)} query(ies)",
                   "queries of the second GET /akun/masih-di-sini/ of a session")
 
     def _first_load(self) -> None:
