@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from pojok import clock
+from pojok.polls import last_rows
 from visits.models import Visit, VisitEvent
 from visits.models.lifecycle import QUEUE_PREFIX, WALK_IN, State
+from visits.polls import day_history
 
 from .models import Call
 from .speech import call_sentence
@@ -63,6 +65,11 @@ def lobby_board(*, day=None) -> dict:
         "serving": [_row(r) for r in today.filter(state=State.CONSULTING).values(*ROW_FIELDS)],
         "announcement": latest_announcement(day=day),
     }
+
+
+def lobby_version(request) -> tuple:
+    """What the display shows changes with the day's history (a move) or a new call (pojok/polls.py)."""
+    return last_rows(day_history(), Call.objects.filter(visit__day=clock.today()))
 
 
 def _row(values: dict) -> dict:

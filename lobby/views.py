@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pojok import throttle
+from pojok.polls import poll
 from visits.access import CONSULT, visit_for
 from visits.models import MoveRefused
 
 from .calls import call_guest
 from .devices import device_of, remember_device
-from .display import lobby_board
+from .display import lobby_board, lobby_version
 from .kiosk import KioskForm, KioskRefused, check_in_at_kiosk
 from .models import Device, hash_token
 
@@ -57,6 +58,7 @@ def display(request):
 
 
 @device_page(Device.Kind.DISPLAY)
+@poll(lobby_version)
 def display_board(request):
     return render(request, "lobby/_display_board.html", lobby_board())
 

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "pojok.logs.RequestLogMiddleware",  # first: it sees every answer, and gives each request its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (Django's GZipMiddleware masks the CSRF token against BREACH); below whitenoise,
+    # which serves its own pre-compressed static files, above everything that writes the body.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pojok.middleware.OfficeLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -207,6 +210,16 @@ if envbool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
+# Sessions are read from the cache and written through to the database (no query per request once
+# cached): a per-process memory cache by default, a shared Redis when several app servers run
+# (CACHE_URL=redis://host:6379/0), so a session written on one server is read on the others.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pojok"}
+}
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 X_FRAME_OPTIONS = "DENY"
 
 # --- Accounts: login throttling, idle sessions, security headers (issues 9 and 16) ---

@@ -14,6 +14,7 @@ from django.db import transaction
 from routing.models import Topic
 from routing.suggest import suggest
 
+from .demo import analyze
 from .models import Consultation, RoutingDecision, Visit, VisitEvent, route_visit
 
 # (what the guest says, the topic the Kasubbag picks), per Bidang
@@ -90,12 +91,17 @@ def add_routing_history(*, kasubbag, seed: int = 2026) -> int:
     rng = random.Random(seed + len(routes))
     topics = list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
     by_name = {topic.name: topic for topic in topics}
+    suggested = {}  # a few hundred distinct keperluan: each suggested once, not once per visit
+
     def keyword_rules(keperluan):  # the suggestion as the keyword rules made it when the guest came
-        return suggest(keperluan, topics, model=None)[0]
+        if keperluan not in suggested:
+            suggested[keperluan] = suggest(keperluan, topics, model=None)[0]
+        return suggested[keperluan]
 
     planned = [_plan(rng, code, topics, by_name, keyword_rules) for _, _, code, _ in routes]
     with transaction.atomic():
         _write(routes, planned, kasubbag)
+    analyze(Visit, Consultation, RoutingDecision)
     return len(routes)
 
 

@@ -141,6 +141,22 @@
   document.addEventListener("DOMContentLoaded", kioskCountdown);
   document.addEventListener("htmx:afterSwap", kioskCountdown);
   document.addEventListener("htmx:afterSwap", function () { setStatus(false); announce(); });
+  // The display's poll sends the ETag of its last answer (pojok/polls.py): a 304 means nothing changed,
+  // so nothing is swapped, and the connection is fine.
+  var etags = {};
+  document.addEventListener("htmx:configRequest", function (event) {
+    if (etags[event.detail.path]) event.detail.headers["If-None-Match"] = etags[event.detail.path];
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 304) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+      setStatus(false);
+    } else if (xhr.status === 200 && xhr.getResponseHeader("ETag")) {
+      etags[event.detail.requestConfig.path] = xhr.getResponseHeader("ETag");
+    }
+  });
   document.addEventListener("htmx:sendError", function () { setStatus(true); });
   document.addEventListener("htmx:responseError", function () { setStatus(true); });
 })();

@@ -42,10 +42,23 @@
 
   // A refresh that htmx runs on a timer (hx-trigger="every 5s") is not the person at the desk doing
   // something: it says so, and the server does not count it as activity for the idle timeout.
+  // Each poll also sends the ETag of the last answer from its address (pojok/polls.py): when nothing
+  // changed the server answers 304 with no body, and the page stays as it is (the timers keep ticking).
+  var etags = {};
   document.addEventListener("htmx:configRequest", function (event) {
     var trigger = event.detail.elt.getAttribute("hx-trigger") || "";
     if (!event.detail.triggeringEvent && /(^|,)\s*every\s/.test(trigger)) {
       event.detail.headers["X-Pojok-Poll"] = "1";
+      if (etags[event.detail.path]) event.detail.headers["If-None-Match"] = etags[event.detail.path];
+    }
+  });
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var xhr = event.detail.xhr;
+    if (xhr.status === 304) {
+      event.detail.shouldSwap = false;
+      event.detail.isError = false;
+    } else if (xhr.status === 200 && xhr.getResponseHeader("ETag")) {
+      etags[event.detail.requestConfig.path] = xhr.getResponseHeader("ETag");
     }
   });
 

@@ -19,6 +19,7 @@ visits.access, which says 404 for a visit outside the person's reach); MoveRefus
 order or state, and for data a move cannot take, with the reason in words for the user.
 """
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -296,13 +297,35 @@ class Visit(models.Model):
         """Log a guest's arrival (step 1) and give them the day's next queue number. `arrival`: the
         checklist as ticked (visits.arrival.checklist)."""
         at = at or clock.now()
+        arrived_at = arrived_at or at
         policy.require(policy.can_front_desk, by)
+        move = MOVES["arrive"]
         with transaction.atomic():
-            visit = cls._register(at=at, arrived_at=arrived_at or at, created_by=by, event_by=by,
-                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
-                                  party_size=party_size, **(arrival or {}))
-            visit.advance("arrive", by=by, at=at)
+            day = timezone.localdate(arrived_at)
+            visit = cls.objects.create(day=day, queue_seq=_next_queue_seq(day), arrived_at=arrived_at,
+                                       created_by=by, created_at=at, state=move.target, guest_name=guest_name,
+                                       origin=origin, keperluan=keperluan, phone=phone, party_size=party_size,
+                                       **(arrival or {}))
+            visit._arrive(move, by=by, at=at)
         return visit
+
+    def _arrive(self, move: "Move", *, by, at) -> None:
+        """The rows check_in and the "arrive" move would write one after the other, written at once: step 1
+        (from the arrival to now) ended, step 2 open, and both history rows. The standards are read once,
+        the visit is not read back: it was just written, in this transaction, by this code."""
+        if not any(policy.can_act_as(by, role, self) for role in move.roles):
+            raise PermissionDenied(f"Anda tidak berwenang untuk langkah \u201c{move.label}\u201d.")
+        door, greeting = STEP_OF_STATE[State.ARRIVING], STEP_OF_STATE[move.target]
+        standards = _standards(door, greeting)
+        first = self._new_step(door, at=self.arrived_at, standards=standards)
+        _check_time(first, at)
+        first.ended_at, first.ended_by, first.result = at, by, move.ends_step_as
+        first.duration_seconds = math.ceil((at - first.started_at).total_seconds())
+        VisitStep.objects.bulk_create([first, self._new_step(greeting, at=at, standards=standards)])
+        VisitEvent.objects.bulk_create([
+            VisitEvent(visit=self, at=at, by=by, action="check_in", to_state=State.ARRIVING),
+            VisitEvent(visit=self, at=at, by=by, action=move.name, from_state=State.ARRIVING, to_state=move.target),
+        ])
 
     @classmethod
     def check_in_by_guest(cls, *, kiosk_name, guest_name, origin, keperluan, phone="", at=None,
@@ -417,10 +440,21 @@ class Visit(models.Model):
         )
 
     def _open_step(self, number: int, *, at) -> "VisitStep":
-        standard, wait_standard = (SopStep.objects.filter(number=number)
-                                   .values_list("standard_minutes", "wait_standard_minutes").first() or (None, None))
-        return VisitStep.objects.create(visit=self, number=number, started_at=at, standard_minutes=standard,
-                                        wait_standard_minutes=wait_standard)
+        step = self._new_step(number, at=at, standards=_standards(number))
+        step.save(force_insert=True)
+        return step
+
+    def _new_step(self, number: int, *, at, standards: dict) -> "VisitStep":
+        standard, wait_standard = standards.get(number, (None, None))
+        return VisitStep(visit=self, number=number, started_at=at, standard_minutes=standard,
+                         wait_standard_minutes=wait_standard)
+
+
+def _standards(*numbers: int) -> dict:
+    """{step number: (standard minutes, waiting standard minutes)} of the SOP's steps, in one query."""
+    rows = SopStep.objects.filter(number__in=numbers).values_list("number", "standard_minutes",
+                                                                  "wait_standard_minutes")
+    return {number: (standard, wait) for number, standard, wait in rows}
 
 
 def _fields_for(move: Move, given: dict) -> dict:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from pojok import clock
+from pojok.polls import poll
 from pojok.words import duration_text
 from presence.models import Status
 from presence.today import office_staff, with_status
@@ -22,6 +23,7 @@ from ..access import CONSULT, visit_for
 from ..consult import officials_of, waiting_count
 from ..forms.consult import ReceiveForm
 from ..models import MoveRefused, State, Visit, VisitStep, receive_guest, timer_level
+from ..polls import bidang_version, guard
 
 SECTION_OF_STATE = {
     State.WAITING: "waiting",
@@ -117,16 +119,16 @@ def inbox(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@poll(bidang_version, guard=guard(policy.can_consult))
 def inbox_rows(request: HttpRequest) -> HttpResponse:
-    policy.require(policy.can_consult, request.user)
     return render(request, "visits/inbox/_inbox_rows.html", {**_context(request.user), "oob_badge": True})
 
 
 @login_required
 @require_GET
+@poll(bidang_version, guard=guard(policy.can_consult))
 def inbox_badge(request: HttpRequest) -> HttpResponse:
     """The navigation's count of waiting guests, refreshed on every page a staff member has open."""
-    policy.require(policy.can_consult, request.user)
     return render(request, "visits/inbox/_badge.html", {"inbox_waiting": waiting_count(request.user)})
 
 

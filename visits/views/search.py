@@ -1,7 +1,6 @@
 """The Bidang's history: search past consultations (paginated) and export the same results as CSV."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -12,7 +11,7 @@ from pojok import clock, exports
 
 from .. import policy
 from ..forms.search import SearchForm
-from ..search import consultations_for, search_consultations
+from ..search import CappedPaginator, consultations_for, search_consultations
 
 PAGE_SIZE = 20
 
@@ -47,7 +46,7 @@ def _searched(request: HttpRequest):
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     form, results = _searched(request)
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("halaman")) if results is not None else None
+    page = CappedPaginator(results, PAGE_SIZE).get_page(request.GET.get("halaman")) if results is not None else None
     query = request.GET.copy()
     query.pop("halaman", None)
     return render(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from pojok import clock
 from pojok.idempotency import idempotent
+from pojok.polls import poll
 from pojok.roles import ROUTE_PERM
 from routing.report import trend as routing_trend
 from routing.suggest import suggest
@@ -22,6 +23,7 @@ from .. import policy
 from ..access import TRIAGE, visit_for
 from ..forms.triage import PeriodForm, PiketForm, RouteForm
 from ..models import MoveRefused, Piket, RoutingRefused, State, Visit, VisitStep, route_visit
+from ..polls import day_version, guard
 from ..triage import (
     earlier_visits,
     name_piket,
@@ -56,8 +58,8 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
+@poll(day_version, guard=guard(policy.can_triage))
 def queue_rows(request: HttpRequest) -> HttpResponse:
-    policy.require(policy.can_triage, request.user)
     return render(request, "visits/triage/_queue_rows.html", {"rows": board_rows(triage_queue(), request.user)})
 
 
