@@ -8,6 +8,8 @@ never the real date.
 """
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from pojok import roles
 from routing.catalog import ensure_bidang, ensure_topics
@@ -24,6 +26,15 @@ def clock(request):
     test_clock = TestClock(running="live_server" in request.fixturenames).install()
     yield test_clock
     test_clock.uninstall()
+
+
+@pytest.fixture(autouse=True)
+def office_language():
+    """Every test starts in the office's language: a request made in English by an earlier test leaves
+    English active in the thread (the locale middleware activates, nothing deactivates)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 def _restore_catalog() -> None:
