@@ -48,7 +48,8 @@ function clipped(el) {
     if (absolute && style.position === "static") continue;
     absolute = style.position === "absolute";
     if (["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) {
-      return box.getBoundingClientRect().right <= width + 0.5;
+      // clipped here, or by a box further out (an <svg> clips its shapes, its table's wrapper clips it)
+      return box.getBoundingClientRect().right <= width + 0.5 || clipped(box);
     }
   }
   return false;
