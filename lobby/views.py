@@ -67,6 +67,8 @@ def display_board(request):
 @require_http_methods(["GET", "POST"])
 def kiosk(request):
     """The guest types who they are and what they need, and gets a queue number."""
+    if request.method == "GET" and "berikutnya" in request.GET:
+        return _ready_for_the_next_guest()
     form = KioskForm(request.POST or None, initial={"key": uuid.uuid4()})
     wait = throttle.BOOKING_CODE.wait_seconds(request) if request.POST.get("code") else 0
     if wait:
@@ -83,6 +85,14 @@ def kiosk(request):
         else:
             return render(request, "lobby/kiosk_done.html", {"visit": visit, "seconds": settings.KIOSK_DONE_SECONDS})
     return render(request, "lobby/kiosk.html", {"form": form, "instansi": KioskForm.instansi_names()})
+
+
+def _ready_for_the_next_guest():
+    """Back at the start for the next guest, in the office's language whatever the last guest chose."""
+    response = redirect("lobby:kiosk")
+    response.delete_cookie(settings.LANGUAGE_COOKIE_NAME, path=settings.LANGUAGE_COOKIE_PATH,
+                           domain=settings.LANGUAGE_COOKIE_DOMAIN)
+    return response
 
 
 @login_required

@@ -28,3 +28,16 @@ def test_the_display_speaks_english_with_the_english_cookie(admin_user, settings
     tv.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = tv.get(reverse("lobby:display")).content.decode()
     assert "Being served" in html and "Waiting" in html and 'data-say-off="Sound: off"' in html
+
+
+def test_the_next_guest_finds_the_kiosk_in_indonesian_again(admin_user, settings):
+    _, tablet = pair_device(name="Tablet pintu", kind=Device.Kind.KIOSK, by=admin_user)
+    tablet.post(reverse("set_language"), {"language": "en", "next": reverse("lobby:kiosk")})
+    assert "Take a queue number" in tablet.get(reverse("lobby:kiosk")).content.decode()
+
+    back = tablet.get(reverse("lobby:kiosk") + "?berikutnya=1")  # "Selesai", or the countdown's end
+
+    assert back.status_code == 302 and back["Location"] == reverse("lobby:kiosk")
+    assert back.cookies[settings.LANGUAGE_COOKIE_NAME]["max-age"] == 0
+    html = tablet.get(reverse("lobby:kiosk")).content.decode()
+    assert '<html lang="id">' in html and "Ambil nomor antrean" in html and "Take a queue number" not in html
