@@ -4,7 +4,9 @@ Laptop defaults are safe: SQLite in the project folder and DEBUG off unless aske
 With DEBUG off the app refuses to start without a real SECRET_KEY.
 """
 
+import hashlib
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -210,16 +212,23 @@ if envbool("BEHIND_PROXY"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
-# Sessions are read from the cache and written through to the database (no query per request once
-# cached): a per-process memory cache by default, a shared Redis when several app servers run
+# Sessions are read from a cache and written through to the database (no query per request once
+# cached). Every worker process of a server must read the same copy, or a session ended (logged out,
+# timed out) in one worker would live on in another's memory: by default the cache is a folder of files
+# that the workers of one server share; with several app servers, a shared Redis
 # (CACHE_URL=redis://host:6379/0), so a session written on one server is read on the others.
 CACHE_URL = os.environ.get("CACHE_URL", "")
+_SHARED_CACHE = ({"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+                 if CACHE_URL.startswith(("redis://", "rediss://", "unix://")) else None)
+SESSION_CACHE_DIR = os.environ.get("SESSION_CACHE_DIR") or str(
+    Path(tempfile.gettempdir()) / f"pojok-sessions-{hashlib.sha256(str(BASE_DIR).encode()).hexdigest()[:8]}")
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
-    if CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pojok"}
+    "default": _SHARED_CACHE or {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pojok"},
+    "sessions": _SHARED_CACHE or {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+                                  "LOCATION": SESSION_CACHE_DIR, "OPTIONS": {"MAX_ENTRIES": 5000}},
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+SESSION_CACHE_ALIAS = "sessions"
 X_FRAME_OPTIONS = "DENY"
 
 # --- Accounts: login throttling, idle sessions, security headers (issues 9 and 16) ---

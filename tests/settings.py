@@ -10,3 +10,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 STATIC_ROOT = None  # tests serve static files from the finders; nothing is collected
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Each test process keeps its sessions' cache in a folder of its own (unless one is named, as a test that
+# plays a second app worker does).
+if CACHES["sessions"]["BACKEND"].endswith("FileBasedCache") and not os.environ.get("SESSION_CACHE_DIR"):  # noqa: F405
+    import tempfile
+
+    CACHES["sessions"]["LOCATION"] = SESSION_CACHE_DIR = tempfile.mkdtemp(prefix="pojok-test-sessions-")  # noqa: F405

@@ -1,5 +1,6 @@
 """Sessions are read from the cache (cached_db): a logged-in page costs one query, the user's, after the
-first; with CACHE_URL=redis://... the cache is a shared Redis, so every app server reads the same."""
+first. Every worker process reads the same cache, so a session ended in one is ended in all: a folder of
+files by default, and with CACHE_URL=redis://... a shared Redis, so every app server reads the same."""
 
 import os
 import shutil
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -18,7 +20,24 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_sessions_are_cached_and_written_through(db):
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.cached_db"
-    assert settings.CACHES["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+    assert settings.CACHES[settings.SESSION_CACHE_ALIAS]["BACKEND"] == (
+        "django.core.cache.backends.filebased.FileBasedCache")
+
+
+def test_a_session_ended_by_another_worker_is_ended_here_too(client_of, petugas):
+    """Logging out is answered by one gunicorn worker; the next request may reach another, which has
+    read the session before. It must find the session gone, not a copy of its own."""
+    client = client_of(petugas)
+    assert client.get(reverse("visits:desk")).status_code == 200  # this worker has read the session
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+
+    # what SessionStore.delete() does in the other worker: the row, then the cache entry in its cache
+    Session.objects.filter(session_key=key).delete()
+    _django("from django.core.cache import caches; from django.contrib.sessions.backends.cached_db import "
+            f"KEY_PREFIX; caches['sessions'].delete(KEY_PREFIX + {key!r})", "",
+            SESSION_CACHE_DIR=settings.CACHES[settings.SESSION_CACHE_ALIAS]["LOCATION"])
+
+    assert client.get(reverse("visits:desk")).status_code == 302  # back to the login page
 
 
 def test_a_logged_in_bare_page_makes_at_most_one_query_after_the_first(client_of, petugas,
@@ -56,8 +75,9 @@ def redis_url():
     process.wait(timeout=10)
 
 
-def _django(code: str, cache_url: str) -> str:
-    env = {**os.environ, "CACHE_URL": cache_url, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+def _django(code: str, cache_url: str, **environ) -> str:
+    """`code` run by another Django process (another app worker or server)."""
+    env = {**os.environ, "CACHE_URL": cache_url, "DJANGO_SETTINGS_MODULE": "tests.settings", **environ}
     result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
