@@ -216,7 +216,9 @@ SESSION_COOKIE_AGE = envint("SESSION_COOKIE_AGE", 8 * 60 * 60)
 # cached). Every worker process of a server must read the same copy, or a session ended (logged out,
 # timed out) in one worker would live on in another's memory: by default the cache is a folder of files
 # that the workers of one server share; with several app servers, a shared Redis
-# (CACHE_URL=redis://host:6379/0), so a session written on one server is read on the others.
+# (CACHE_URL=redis://host:6379/0), so a session written on one server is read on the others. The folder
+# keeps Django's 300 entries at most (each write counts the files): a session culled from it is read from
+# the database again.
 CACHE_URL = os.environ.get("CACHE_URL", "")
 _SHARED_CACHE = ({"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
                  if CACHE_URL.startswith(("redis://", "rediss://", "unix://")) else None)
@@ -225,7 +227,7 @@ SESSION_CACHE_DIR = os.environ.get("SESSION_CACHE_DIR") or str(
 CACHES = {
     "default": _SHARED_CACHE or {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pojok"},
     "sessions": _SHARED_CACHE or {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-                                  "LOCATION": SESSION_CACHE_DIR, "OPTIONS": {"MAX_ENTRIES": 5000}},
+                                  "LOCATION": SESSION_CACHE_DIR},
 }
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 SESSION_CACHE_ALIAS = "sessions"
