@@ -87,6 +87,9 @@ MIDDLEWARE = [
     "pojok.logs.RequestLogMiddleware",  # first: it sees every answer, and gives each request its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (Django's GZipMiddleware masks the CSRF token against BREACH); below whitenoise,
+    # which serves its own pre-compressed static files, above everything that writes the body.
+    "django.middleware.gzip.GZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pojok.middleware.OfficeLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
