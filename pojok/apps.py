@@ -17,3 +17,7 @@ class PojokConfig(AppConfig):
         from . import idle
 
         user_logged_in.connect(idle.start_clock, dispatch_uid="pojok_idle_clock")
+
+        from . import security
+
+        security.watch_roles()

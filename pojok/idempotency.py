@@ -34,10 +34,7 @@ def once(key: uuid.UUID, *, scope: str, work: Callable[[], str | None]) -> tuple
     `work()` returns a short text (a URL, an id) when it did what was asked, or None when it did nothing
     (a form with errors): then the key stays free for the corrected form.
     """
-    earlier = _result(scope, key)
-    if earlier is not None:
-        return earlier, True
-    try:
+    try:  # the claim is the first statement: a key used before fails it at once, and nothing is done
         with transaction.atomic():
             claim = IdempotencyKey.objects.create(scope=scope, key=key, created_at=clock.now())
             result = work()

@@ -9,11 +9,15 @@ import ipaddress
 
 from axes.backends import AxesStandaloneBackend
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.shortcuts import render
+
+from . import shared
 
 
 def client_ip(request) -> str | None:
@@ -62,17 +66,39 @@ class LoginBackend(AxesStandaloneBackend, ModelBackend):
         return ModelBackend.authenticate(self, request, username=username, password=password, **kwargs)
 
     def get_all_permissions(self, user_obj, obj=None):
-        """The user's own permissions and their roles' in one query (Django's backend reads them in two),
-        kept on the user for the request as Django keeps them. Every page's access check reads them."""
+        """The user's own permissions and their roles', read in one query (Django's backend reads them in
+        two) and kept in the shared cache under the roles' stamp: every page's access check reads them,
+        and any change to a role, a user's roles or permissions renews the stamp (`roles_changed`), so
+        the next request of every worker reads them again. Kept on the user for the request too."""
         if not user_obj.is_active or user_obj.is_anonymous or obj is not None:
             return set()
         if not hasattr(user_obj, "_perm_cache"):
-            perms = Permission.objects.all()
-            if not user_obj.is_superuser:
-                perms = perms.filter(Q(user=user_obj) | Q(group__user=user_obj))
-            user_obj._perm_cache = {f"{app}.{codename}" for app, codename in perms.values_list(
-                "content_type__app_label", "codename").order_by().distinct()}
+            key = f"perms:{user_obj.pk}:{int(user_obj.is_superuser)}:{shared.stamp('roles')}"
+            user_obj._perm_cache = shared.get(key, lambda: _read_permissions(user_obj))
         return user_obj._perm_cache
+
+
+def _read_permissions(user) -> set[str]:
+    perms = Permission.objects.all()
+    if not user.is_superuser:
+        perms = perms.filter(Q(user=user) | Q(group__user=user))
+    return {f"{app}.{codename}" for app, codename in perms.values_list(
+        "content_type__app_label", "codename").order_by().distinct()}
+
+
+def roles_changed(**kwargs) -> None:
+    """A role, its permissions, or whose roles they are changed: every cached permission set is old."""
+    shared.renew("roles")
+
+
+def watch_roles() -> None:
+    """Connect `roles_changed` to every way roles and permissions change (pojok.apps)."""
+    user = get_user_model()
+    for through in (user.groups.through, user.user_permissions.through, Group.permissions.through):
+        m2m_changed.connect(roles_changed, sender=through, dispatch_uid=f"roles_changed_{through._meta.label}")
+    for model in (Group, Permission):
+        for signal in (post_save, post_delete):
+            signal.connect(roles_changed, sender=model, dispatch_uid=f"roles_changed_{model._meta.label}_{signal}")
 
 
 def login_username(request, credentials=None) -> str | None:

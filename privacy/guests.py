@@ -15,7 +15,8 @@ from operator import or_
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
-from pojok import clock
+from pojok import clock, shared
+from visits.polls import board
 
 from .holders import HOLDERS, VISIT, Holder
 from .models import Kind, PersonalDataLog
@@ -112,6 +113,7 @@ def erase_guest(guest: Guest, chosen: set[str], *, by) -> dict[str, int]:
         # The rows that follow the visits are found through the visits' names: erase them first.
         counts = {item.holder.label: _erase(item) for item in sorted(found, key=lambda item: item.listed)}
         PersonalDataLog.objects.create(kind=Kind.ERASE, by=by, rows=sum(counts.values()), counts=counts)
+        shared.renew(board(clock.today()))  # the rows were updated in bulk: a guest of today leaves the boards
     return counts
 
 

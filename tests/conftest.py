@@ -9,6 +9,7 @@ never the real date.
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.utils import translation
 
 from pojok import roles
@@ -35,6 +36,14 @@ def office_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def shared_stamps():
+    """Every test starts with no stamp and no cached permission set (pojok/shared.py): the database is
+    rolled back after each test, the shared cache is not, and SQLite gives the next test's user the
+    same id."""
+    caches[settings.SESSION_CACHE_ALIAS].clear()
 
 
 def _restore_catalog() -> None:

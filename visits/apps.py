@@ -12,3 +12,15 @@ class VisitsConfig(AppConfig):
         from .areas import AREAS
 
         navigation.register(*AREAS)
+
+        from django.db.models.signals import post_delete, post_save
+
+        from .arrival import rules_changed
+        from .models import ArrivalRule, Piket, Visit
+        from .polls import board_changed
+
+        for model in (Visit, Piket):  # the desk and triage boards' stamp (polls.py)
+            for signal in (post_save, post_delete):
+                signal.connect(board_changed, sender=model, dispatch_uid=f"board_changed_{model.__name__}_{signal}")
+        for signal in (post_save, post_delete):
+            signal.connect(rules_changed, sender=ArrivalRule, dispatch_uid=f"arrival_rules_changed_{signal}")

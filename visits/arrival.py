@@ -2,11 +2,20 @@
 visit as it was then (an item edited later does not rewrite it), and how complete the arrivals were.
 The default items are the manual's (visits.sop.ARRIVAL_RULES)."""
 
+from pojok import shared
+
 from .models import ArrivalRule
 
 
 def active_rules() -> list:
-    return list(ArrivalRule.objects.filter(active=True))
+    """The active items, kept in the shared cache until one is added, edited or deleted (every check-in
+    reads them; the admin changes them once in a while)."""
+    return shared.get(f"arrival_rules:{shared.stamp('arrival_rules')}",
+                      lambda: list(ArrivalRule.objects.filter(active=True)))
+
+
+def rules_changed(**kwargs) -> None:
+    shared.renew("arrival_rules")
 
 
 def checklist(rules, ticked) -> dict:

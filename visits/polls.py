@@ -1,25 +1,38 @@
-"""The versions of the polled partials (pojok/polls.py): what each board shows changes only with a new
-row of the day's history (every move writes one, lifecycle.py) or of the day's piket roster.
+"""The versions of the polled partials (pojok/polls.py).
 
-The scope follows the viewer: the desk and triage boards show the whole day, a Bidang's inbox and its
-badge only the visits now routed to that Bidang, so a move in another Bidang leaves them unchanged.
-The row count beside the last id catches a visit leaving the scope (a transfer) and a piket removed.
+The desk and triage boards show the whole day: their version is the day's board stamp
+(pojok/shared.py), renewed whenever a visit of that day is written or deleted (every move saves the
+visit, lifecycle.py; an edit in the admin too) or the day's piket roster changes (the route
+buttons). A poll of an unchanged board reads one cached value and no table at all.
+
+A Bidang's inbox and its badge show only the visits now routed to that Bidang, so a move in another
+Bidang must leave them unchanged: their version is read from the day's history in that scope (the
+last id and the row count, which also catches a visit transferred away).
 """
 
-from pojok import clock
+from pojok import clock, shared
 from pojok.polls import last_rows
 
 from . import policy
-from .models import Piket, VisitEvent
+from .models import VisitEvent
 
 
 def day_history(**visit):
     return VisitEvent.objects.filter(visit__day=clock.today(), **{f"visit__{k}": v for k, v in visit.items()})
 
 
-def day_version(request) -> tuple:
-    """The desk and triage boards: the day's history and who is piket today (the route buttons)."""
-    return last_rows(day_history(), Piket.objects.filter(day=clock.today()))
+def board(day) -> str:
+    return f"board:{day.isoformat()}"
+
+
+def day_version(request) -> str:
+    """The desk and triage boards: the day's board stamp."""
+    return shared.stamp(board(clock.today()))
+
+
+def board_changed(sender, instance, **kwargs) -> None:
+    """A visit or a piket of a day was written or deleted: that day's boards have changed."""
+    shared.renew(board(instance.day))
 
 
 def bidang_version(request) -> tuple:

@@ -53,7 +53,8 @@ def test_nothing_is_sent_before_the_routing_commits(in_triage, kasubbag, address
                                                     django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         route_visit(visit=in_triage("Revisi DPA"), by=kasubbag, bidang=bidang("anggaran"), at=wib(minute=4))
-    assert mail.outbox == [] and len(callbacks) == 1
+    sending = [callback for callback in callbacks if not hasattr(callback, "stamp")]  # not the boards' stamp
+    assert mail.outbox == [] and len(sending) == 1
     assert list(Notification.objects.values_list("to_email", "status")) == [("ani@bpkad.example", Status.PENDING)]
 
 
