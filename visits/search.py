@@ -6,7 +6,8 @@ stored beside each consultation and GIN-indexed (migration visits 0011), so a wo
 look-up, not the vector of every row. On SQLite every word must appear in the problem or the outcome.
 
 A page count stops at PAGE_COUNT_CAP + 1 rows (CappedPaginator): past that the page says "more than",
-and a Bidang's growing history never has to be counted whole.
+and a Bidang's growing history never has to be counted whole. For the same reason words rank the newest
+PAGE_COUNT_CAP + 1 matches (by when the consultation was recorded), not every match.
 """
 
 from django.core.paginator import Paginator
@@ -33,9 +34,10 @@ def consultations_for(user, *, bidang=None):
 
 def search_consultations(
     consultations, *, q="", tamu="", asal="", topik=None, dokumen=None, dari=None, sampai=None, kanal="",
-    **_ignored
+    every_match=False, **_ignored
 ):
-    """Narrow `consultations` by the search form's fields; best text matches first, then newest."""
+    """Narrow `consultations` by the search form's fields; best text matches first, then newest. Words
+    rank the newest PAGE_COUNT_CAP + 1 matches, or every match for an export (`every_match`)."""
     filters = Q()
     if tamu:
         filters &= Q(visit__guest_name__icontains=tamu)
@@ -59,7 +61,7 @@ def search_consultations(
     )
     ordering = ["-visit__day", "-visit__queue_seq"]
     if q.strip():
-        found, ordering = _match_words(found, q.strip(), ordering)
+        found, ordering = _match_words(found, q.strip(), ordering, every_match=every_match)
     return (
         found.select_related("visit", "visit__topic", "bidang")
         .prefetch_related("documents")
@@ -67,14 +69,19 @@ def search_consultations(
     )
 
 
-def _match_words(consultations, words: str, ordering: list):
+def _match_words(consultations, words: str, ordering: list, *, every_match: bool):
     if connection.vendor == "postgresql":
         query = f"websearch_to_tsquery('{TEXT_CONFIG}', %s)"
+        matched = consultations.extra(where=[f"visits_consultation.search_vector @@ {query}"], params=[words])
+        if not every_match:
+            # Only the newest matches are ranked: a word of a standard answer matches a sixth of a Bidang's
+            # history, and ranking all of it would cost what the index saved. One more than the page count
+            # shows, so the page still says "more than". (The ids in their own query: in a subquery the
+            # raw condition above would name the outer table.)
+            newest = list(matched.order_by("-pk").values_list("pk", flat=True)[: PAGE_COUNT_CAP + 1])
+            matched = consultations.filter(pk__in=newest)
         rank = RawSQL(f"ts_rank(visits_consultation.search_vector, {query})", [words], output_field=FloatField())
-        matched = consultations.annotate(rank=rank).extra(
-            where=[f"visits_consultation.search_vector @@ {query}"], params=[words]
-        )
-        return matched, ["-rank", *ordering]
+        return matched.annotate(rank=rank), ["-rank", *ordering]
     for word in words.split()[:10]:
         consultations = consultations.filter(
             Q(problem__icontains=word) | Q(outcome__icontains=word) | Q(other_documents__icontains=word)
@@ -88,15 +95,17 @@ PAGE_COUNT_CAP = 1000
 class CappedPaginator(Paginator):
     """Counts at most PAGE_COUNT_CAP + 1 rows: `capped` tells the page to say "more than"."""
 
-    cap = PAGE_COUNT_CAP
+    @property
+    def cap(self) -> int:
+        return PAGE_COUNT_CAP
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: PAGE_COUNT_CAP + 1].count()
+        return self.object_list.order_by().values("pk")[: self.cap + 1].count()  # no rank computed
 
     @property
     def capped(self) -> bool:
-        return self.count > PAGE_COUNT_CAP
+        return self.count > self.cap
 
 
 def page_count(found) -> int:

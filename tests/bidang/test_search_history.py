@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from pojok import roles
 from tests.factories import bidang, make_user, make_visit, wib
+from visits import search
 from visits.models import DocumentType, Mode, record_consultation
 
 pytestmark = pytest.mark.django_db
@@ -226,3 +227,21 @@ def test_only_readers_of_consultations_open_the_search(client_of, petugas, kasub
 def test_a_kasubbag_who_is_also_pimpinan_reads_them(client_of, sample):
     both = make_user("yanti", roles.KASUBBAG, roles.PIMPINAN)
     assert _rows(_found(client_of(both))) == 4
+
+
+def test_a_word_found_more_often_than_a_page_counts_says_more_and_the_export_has_every_match(
+        client_of, staf, history, monkeypatch):
+    """Past PAGE_COUNT_CAP matches the page says "more than" (on PostgreSQL it ranks only the newest
+    PAGE_COUNT_CAP + 1 of them); the export still carries every match, newest first among equals."""
+    monkeypatch.setattr(search, "PAGE_COUNT_CAP", 2)
+    for day in range(3, 8):
+        history(day=day, problem="Pengajuan SP2D ditolak")
+    history(day=10, problem="Revisi DPA")
+    client = client_of(staf)
+
+    page = client.get(reverse("visits:consultation_search"), {"q": "sp2d"}).content.decode()
+    assert "Lebih dari 2 konsultasi ditemukan" in page
+
+    response = client.get(reverse("visits:consultation_export"), {"q": "sp2d"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig")), delimiter=";"))
+    assert sorted(row[0] for row in rows[1:]) == [f"0{day}/11/2026" for day in range(3, 8)]

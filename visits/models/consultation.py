@@ -52,7 +52,11 @@ class Consultation(models.Model):
     class Meta:
         verbose_name = _("catatan konsultasi")
         verbose_name_plural = _("catatan konsultasi")
-        indexes = [models.Index(fields=["bidang", "follow_up_needed", "follow_up_due"], name="consultation_follow_up")]
+        indexes = [
+            models.Index(fields=["bidang", "follow_up_needed", "follow_up_due"], name="consultation_follow_up"),
+            # a Bidang's history newest first: the word search walks it until it has its matches (visits/search.py)
+            models.Index(fields=["bidang", "-id"], name="consultation_bidang_newest"),
+        ]
 
     @property
     def is_complete(self) -> bool:

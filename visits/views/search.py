@@ -23,8 +23,9 @@ def csv_header() -> list[str]:
             _("Tindak lanjut selesai"), _("Kanal")]
 
 
-def _searched(request: HttpRequest):
-    """The search form and its results, or None for the results when the form has errors.
+def _searched(request: HttpRequest, *, every_match: bool = False):
+    """The search form and its results, or None for the results when the form has errors. A page ranks
+    the newest matches of its words; the export takes every match (`every_match`).
 
     Staff may only name their own Bidang: naming another one is a 404, as for its visits.
     """
@@ -39,7 +40,7 @@ def _searched(request: HttpRequest):
         return form, None
     criteria = form.cleaned_data if form.is_bound else {}
     scope = consultations_for(user, bidang=criteria.get("bidang"))
-    return form, search_consultations(scope, **criteria)
+    return form, search_consultations(scope, every_match=every_match, **criteria)
 
 
 @login_required
@@ -89,7 +90,7 @@ def _csv_row(consultation) -> list[str]:
 @require_GET
 def export(request: HttpRequest) -> HttpResponse:
     """The search's results as CSV, streamed in chunks so a large history never fills memory."""
-    form, results = _searched(request)
+    form, results = _searched(request, every_match=True)
     if results is None:
         return render(request, "visits/search/search.html", {"form": form, "page": None}, status=400)
     rows = (_csv_row(c) for c in results.iterator(chunk_size=500))
