@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from .keywords import rank_by_keywords
+from .keywords import FALLBACK_CODE, rank_by_keywords
 from .learn import Classifier, Decision
 from .suggest import combine
 
@@ -60,10 +60,18 @@ def bidang_order(suggestions) -> list[str]:
 def replay(decisions: list[Decision], topics, *, fallback=None) -> Replay:
     """Every decision in time order, predicted from the ones before it only."""
     result, model = Replay(), Classifier()
+    if fallback is None:  # read once, not once per decision that no keyword matches
+        from .models import Bidang
+
+        fallback = Bidang.objects.filter(code=FALLBACK_CODE).first()
+    by_keywords = {}  # the keyword rules are the same for the same words: each distinct need ranked once
     for decision in sorted(decisions, key=lambda d: d.at):
-        ranks = rank_by_keywords(decision.text, topics)
+        if decision.text not in by_keywords:
+            ranks = rank_by_keywords(decision.text, topics)
+            by_keywords[decision.text] = (ranks, bidang_order(combine(ranks, [], topics, fallback=fallback)))
+        ranks, keywords = by_keywords[decision.text]
         predictions = {
-            "keywords": bidang_order(combine(ranks, [], topics, fallback=fallback)),
+            "keywords": keywords,
             "combined": bidang_order(combine(ranks, model.predict(decision.text), topics, fallback=fallback)),
         }
         month = timezone.localtime(decision.at).strftime("%Y-%m")

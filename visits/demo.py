@@ -6,6 +6,7 @@ keep their standard, some run over, a few visits are cancelled part-way.
 
 import math
 import random
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta
 
 from django.db import connection, transaction
@@ -107,6 +108,12 @@ class Writer:
         self._copy(Visit, [{**row, "id": pk} for row, pk in zip(rows, ids, strict=True)], with_id=True)
         return ids
 
+    def no_wait_for_disk(self) -> None:
+        """This transaction's commit does not wait for the disk (demo rows: a crash loses a batch, no more)."""
+        if self.copy:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit = off")
+
     def rows(self, model, rows: list[dict]) -> None:
         if self.copy:
             self._copy(model, rows)
@@ -153,6 +160,7 @@ class DemoVisits:
             for plan in plans:  # queue numbers in the order the guests came
                 self.counters[plan["day"]] = plan["seq"] = self.counters.get(plan["day"], 0) + 1
             with transaction.atomic():
+                self.writer.no_wait_for_disk()
                 self._write(plans)
             made += size
         QueueCounter.objects.bulk_create(
@@ -240,6 +248,33 @@ class DemoVisits:
             steps.append(step)
             events.append(_event(visit_id, at, by, "cancel", state, State.CANCELLED,
                                  "Tamu pulang sebelum selesai dilayani"))
+
+
+SEARCH_INDEXES = ("visit_guest_name_trgm", "visit_phone_trgm", "consultation_bidang_search")  # 0011, 0012
+BULK_VISITS = 50_000  # from this many new visits on, the search indexes are built after the load
+
+
+@contextmanager
+def search_indexes_built_after(visits: int):
+    """A large bulk load on PostgreSQL writes its rows without the GIN search indexes, which are built
+    again, as they were, once at the end (as pg_restore does): one build is far cheaper than a million
+    insertions into each. Nothing happens on SQLite or for a small load."""
+    if connection.vendor != "postgresql" or visits < BULK_VISITS:
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname = ANY(%s)", [list(SEARCH_INDEXES)])
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX IF EXISTS {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SET maintenance_work_mem = '256MB'")
+            for _, definition in indexes:
+                cursor.execute(definition)
+            cursor.execute("RESET maintenance_work_mem")
 
 
 def analyze(*models) -> None:

@@ -14,7 +14,7 @@ from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
 from routing.training import train_routing
 from visits import demo_calendar
-from visits.demo import DemoVisits
+from visits.demo import DemoVisits, search_indexes_built_after
 from visits.demo_routing import add_routing_history
 from visits.demo_today import add_today
 from visits.models import Instansi, SopStep, Visit
@@ -44,8 +44,11 @@ class Command(BaseCommand):
                             help="jumlah kunjungan hari ini, menurut jam sekarang: di berbagai tahap selama kantor"
                                  " buka, selesai semua setelah tutup, belum ada sebelum buka")
         parser.add_argument("--password", default="", help="sandi untuk semua pengguna demo (bawaan: dibuat acak)")
+        parser.add_argument("--no-train", action="store_true",
+                            help="jangan melatih model rute (benchmark: pelatihan malam hari punya ukurannya sendiri)")
 
-    def handle(self, *args, visits: int, days: int, today: int, password: str, end=None, **options):
+    def handle(self, *args, visits: int, days: int, today: int, password: str, end=None, no_train=False,
+               **options):
         if visits < 0 or today < 0 or days < 1:
             raise CommandError("--visits dan --today tidak boleh negatif, --days paling sedikit 1.")
         ensure_bidang(Bidang)
@@ -55,16 +58,16 @@ class Command(BaseCommand):
         roles.sync_roles()
         password = password or secrets.token_urlsafe(9)
         people = self._users(password)
-        if visits:
-            self._visits(visits, days, people, end=end or clock.today())
-        if today:
-            bidang = {b.code: b for b in Bidang.objects.all()}
-            self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
-            if not demo_calendar.is_open(clock.now()):
-                self.stdout.write(f"Kantor sedang tutup (Senin–Jumat {settings.OFFICE_OPENS}–{settings.OFFICE_CLOSES}):"
-                                  " tidak ada tamu yang sedang dilayani; hari kerja terakhir sudah selesai.")
-        if visits or today:
-            self._routing(people)
+        end = end or clock.today()
+        existing, missing = self._count(visits, days, people, end=end)
+        with search_indexes_built_after(missing):
+            if visits:
+                self._visits(existing, missing, days, people, end=end)
+            if today:
+                self._today(today, people)
+            routed = add_routing_history(kasubbag=people["kasubbag"]) if visits or today else None
+        if routed is not None:
+            self._train(routed, train=not no_train)
         self.stdout.write(self.style.SUCCESS("Data demo siap. Pengguna demo (sandi sama untuk semua):"))
         for username, full_name, role_names, _, _ in DEMO_USERS:
             self.stdout.write(f"  {username:<16} {', '.join(role_names):<16} {full_name}")
@@ -89,19 +92,31 @@ class Command(BaseCommand):
             people[username] = user
         return people
 
-    def _routing(self, people: dict) -> None:
-        """Routed demo visits get realistic needs, topics and decisions; the learned routing is trained on them."""
-        made = add_routing_history(kasubbag=people["kasubbag"])
+    def _today(self, today: int, people: dict) -> None:
+        bidang = {b.code: b for b in Bidang.objects.all()}
+        self.stdout.write(f"Kunjungan hari ini ditambahkan: {add_today(today, people=people, bidang=bidang)}.")
+        if not demo_calendar.is_open(clock.now()):
+            self.stdout.write(f"Kantor sedang tutup (Senin–Jumat {settings.OFFICE_OPENS}–{settings.OFFICE_CLOSES}):"
+                              " tidak ada tamu yang sedang dilayani; hari kerja terakhir sudah selesai.")
+
+    def _train(self, made: int, *, train: bool) -> None:
+        """Routed demo visits got realistic needs, topics and decisions; the learned routing is trained on them."""
+        if not train:
+            self.stdout.write(f"Keputusan rute demo ditambahkan: {made}; model rute tidak dilatih.")
+            return
         model = train_routing(decision_history(), at=clock.now())
         trained = f"model rute versi {model.version} dilatih" if model else "model rute sudah terbaru"
         self.stdout.write(f"Keputusan rute demo ditambahkan: {made}; {trained}.")
 
-    def _visits(self, wanted: int, days: int, people: dict, *, end) -> None:
-        # "make sure there are N" counts the demo visits of the same window of days
+    def _count(self, wanted: int, days: int, people: dict, *, end) -> tuple[int, int]:
+        """(demo visits already there, visits to add): "make sure there are N" counts the demo visits of
+        the same window of days."""
         window = (end - timedelta(days=days), end - timedelta(days=1))
         demo_staff = [people["petugas"], people["kasubbag"]]  # the desk's visits, the Kasubbag's remote requests
         existing = Visit.objects.filter(created_by__in=demo_staff, day__range=window).count()
-        missing = max(wanted - existing, 0)
+        return existing, max(wanted - existing, 0)
+
+    def _visits(self, existing: int, missing: int, days: int, people: dict, *, end) -> None:
         bidang = {b.code: b for b in Bidang.objects.all()}
         made = DemoVisits(people=people, bidang=bidang).add(missing, days, today=end) if missing else 0
         self.stdout.write(f"Kunjungan demo: {existing} sudah ada, {made} ditambahkan.")
