@@ -51,8 +51,4 @@ def renew(name: str) -> None:
 
 def get(key: str, make, timeout: int = STAMP_SECONDS):
     """The cached value of `key`, made by `make()` and kept if the cache has none."""
-    value = _cache().get(key)
-    if value is None:
-        value = make()
-        _cache().set(key, value, timeout)
-    return value
+    return _cache().get_or_set(key, make, timeout)
