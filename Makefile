@@ -34,6 +34,7 @@ seed: migrate
 	DEBUG=1 $(PY) manage.py seed_demo --password $(DEMO_PASSWORD) --visits $(DEMO_VISITS) --days 60 --today 12
 	DEBUG=1 $(PY) manage.py seed_survey_demo
 	DEBUG=1 $(PY) manage.py seed_booking_demo
+	DEBUG=1 $(PY) manage.py seed_office_demo --password $(DEMO_PASSWORD)
 
 run: seed
 	@echo "Pojok Konsultasi berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"
@@ -50,8 +51,10 @@ clean:
 	rm -rf $(VENV) staticfiles locale/*/LC_MESSAGES/*.mo
 
 # The load test (loadtest/README.md): locust in its own venv, so the app's stays lean.
+#   make load           one gunicorn, 3 minutes of a busy day
+#   make load-cluster   the same day through nginx on two gunicorns, one killed and restarted mid-run
 LOAD_VENV := .venv-load
-.PHONY: load
+.PHONY: load load-cluster
 
 $(LOAD_VENV)/.installed: loadtest/requirements.txt
 	$(PYTHON) -m venv $(LOAD_VENV)
@@ -60,6 +63,9 @@ $(LOAD_VENV)/.installed: loadtest/requirements.txt
 
 load: setup $(LOAD_VENV)/.installed
 	loadtest/run
+
+load-cluster: setup $(LOAD_VENV)/.installed
+	loadtest/cluster/run
 
 # A longer hunt for bad input than the test suite's (tests/trust/fuzz): 300 examples per form.
 .PHONY: fuzz

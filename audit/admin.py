@@ -5,6 +5,8 @@ from auditlog.models import LogEntry
 from axes.admin import AccessAttemptAdmin
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -23,6 +25,15 @@ class LoginEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     date_hierarchy = "at"
     list_select_related = ["user", "by"]
 
+    def get_queryset(self, request):
+        """An office's admin reads the logins of their office's people; the server's (no office) all."""
+        events = super().get_queryset(request)
+        if request.user.office_id is None:
+            return events
+        people = get_user_model().objects.values("username")  # the office's (the people rule)
+        return events.filter(Q(user__office_id=request.user.office_id) | Q(by__office_id=request.user.office_id)
+                             | Q(user__isnull=True, username__in=people))
+
 
 admin.site.unregister(AccessAttempt)
 
@@ -32,6 +43,13 @@ class LockoutAdmin(AccessAttemptAdmin):
     """django-axes' failed-attempt list, with an Indonesian unlock action."""
 
     actions = ["unlock", *AccessAttemptAdmin.actions]
+
+    def get_queryset(self, request):
+        """Failed logins with the usernames of the office's people (an unknown name: the server's admin)."""
+        attempts = super().get_queryset(request)
+        if request.user.office_id is None:
+            return attempts
+        return attempts.filter(username__in=get_user_model().objects.values("username"))
 
     @admin.action(description=_("Buka kunci (hapus catatan gagal masuk yang dipilih)"), permissions=["delete"])
     def unlock(self, request, queryset):
@@ -53,3 +71,10 @@ admin.site.unregister(LogEntry)
 @admin.register(LogEntry)
 class RuleChangeAdmin(ReadOnlyAdminMixin, LogEntryAdmin):
     """Every change to the rules (audit/history.py): read, never added, edited or removed."""
+
+    def get_queryset(self, request):
+        """An office's admin reads the changes to its own rules; the server's (no office) all."""
+        entries = super().get_queryset(request)
+        if request.user.office_id is None:
+            return entries
+        return entries.filter(additional_data__office=request.user.office_id)

@@ -29,6 +29,8 @@ def rule_changes(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     kinds = _rule_types()
     entries = LogEntry.objects.filter(content_type__in=kinds).select_related("actor", "content_type")
+    if request.user.office_id is not None:  # an office reads the changes to its own rules
+        entries = entries.filter(additional_data__office=request.user.office_id)
     chosen = request.GET.get("jenis", "")
     if chosen.isdigit():
         entries = entries.filter(content_type_id=int(chosen))

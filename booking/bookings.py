@@ -74,8 +74,8 @@ def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_
 
 def _email_code(booking: Booking) -> None:
     body = render_to_string("booking/email.txt", {"booking": booking})
-    queue_guest_email(to_email=booking.email, subject=_("Kode pendaftaran %(code)s – Pojok Konsultasi BPKAD") % {
-        "code": booking.display_code}, body=body)
+    queue_guest_email(to_email=booking.email, subject=_("Kode pendaftaran %(code)s – Pojok Konsultasi %(office)s") % {
+        "code": booking.display_code, "office": booking.office.short_name}, body=body)
 
 
 def _whatsapp_code(booking: Booking) -> None:

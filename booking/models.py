@@ -10,6 +10,7 @@ import secrets
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned
 from pojok import clock
 
 CODE_PREFIX = "PK"
@@ -32,7 +33,7 @@ class PartOfDay(models.TextChoices):
     AFTERNOON = "siang", _("Siang (13.00–16.00)")
 
 
-class Booking(models.Model):
+class Booking(OfficeOwned):
     code = models.CharField(_("kode"), max_length=CODE_LENGTH, unique=True)
     guest_name = models.CharField(_("nama tamu"), max_length=120)
     origin = models.CharField(_("asal instansi/OPD"), max_length=150)

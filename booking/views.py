@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from offices.views import public
 from pojok import clock, throttle
 from pojok.idempotency import once
 from pojok.qr import qr_svg
@@ -35,6 +36,7 @@ from .models import Booking
 SESSION_KEY = "booking.mine"  # the bookings made in this browser, for the confirmation page
 
 
+@public
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
     form = BookingForm(request.POST or None)
@@ -45,7 +47,7 @@ def register(request: HttpRequest) -> HttpResponse:
             form.add_error(None, str(refusal))
         else:
             request.session[SESSION_KEY] = [booking.pk, *request.session.get(SESSION_KEY, [])][:10]
-            return redirect("booking:done")
+            return redirect("booking:done", office=request.office.code)
     started, cookie = issue_ticket(browser_tickets(request), clock.now())
     context = {"form": form, "started": started, "instansi": BookingForm.instansi_names()}
     response = render(request, "booking/register.html", context, status=400 if form.errors else 200)
@@ -66,12 +68,13 @@ def _register_once(request: HttpRequest, cleaned: dict) -> Booking:
     return Booking.objects.get(pk=booking_pk)
 
 
+@public
 @require_GET
 def done(request: HttpRequest) -> HttpResponse:
     """The code just made, as text and QR, shown only to the browser that registered it."""
     booking = Booking.objects.filter(pk__in=request.session.get(SESSION_KEY, [])).order_by("-pk").first()
     if booking is None:
-        return redirect("booking:register")
+        return redirect("booking:register", office=request.office.code)
     qr = qr_svg(booking.display_code, scale=8, title=_("Kode QR %(code)s") % {"code": booking.display_code},
                 svgclass="booking-qr")
     return render(request, "booking/done.html", {"booking": booking, "qr": qr, "wa": code_to_keep(booking)})
@@ -80,10 +83,10 @@ def done(request: HttpRequest) -> HttpResponse:
 def code_to_keep(booking) -> WaLink:
     """The booking code sent by the guest to their own WhatsApp, to find it again at the door."""
     return wa_link(booking.phone, _(
-        "Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: %(code)s, untuk "
+        "Kode pendaftaran kunjungan saya ke Pojok Konsultasi %(office)s: %(code)s, untuk "
         "%(day)s (%(part)s). Tunjukkan kode ini di meja depan atau kios."
-    ) % {"code": booking.display_code, "day": date_format(booking.planned_date, "l, j F Y"),
-         "part": booking.get_part_of_day_display()})
+    ) % {"code": booking.display_code, "office": booking.office.name,
+         "day": date_format(booking.planned_date, "l, j F Y"), "part": booking.get_part_of_day_display()})
 
 
 @login_required

@@ -13,12 +13,14 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned
+
 
 class PackRefused(Exception):
     """A filed pack is never overwritten or removed."""
 
 
-class FiledPack(models.Model):
+class FiledPack(OfficeOwned):
     SOP = "sop"
     KINDS = [(SOP, _("Laporan bulanan kepatuhan SOP"))]
 
@@ -40,7 +42,7 @@ class FiledPack(models.Model):
         ordering = ["-period_start", "kind", "-version"]
         verbose_name = _("laporan terarsip")
         verbose_name_plural = _("laporan terarsip")
-        constraints = [models.UniqueConstraint(fields=["kind", "period_start", "period_end", "version"],
+        constraints = [models.UniqueConstraint(fields=["office", "kind", "period_start", "period_end", "version"],
                                                name="filed_pack_version_once")]
 
     def __str__(self) -> str:

@@ -18,8 +18,14 @@ Polls run while the person thinks (see Browser.pause), and stop when they leave 
 browser. Time is compressed: a consultation takes LOAD_CONSULT_SECONDS instead of half an hour.
 A move the app refuses because someone else made it first is not an error: it is counted apart
 (`refused`) with the app's own message, which the summary prints.
+
+Besides locust's CSV, the run leaves in LOAD_OUT what loadtest/cluster/check.py compares with the
+database and with the moment an app server was killed: acknowledged.json (every check-in and move the
+app said it made: the slip, or its success message) and requests.csv (every request: when it ended,
+how long it took, its error if any).
 """
 
+import csv
 import html
 import itertools
 import json
@@ -71,6 +77,7 @@ STAFF_OPTION = re.compile(r'<option value="(\d+)" data-bidang="(\d+)"')
 DOCUMENT = re.compile(r'name="documents" value="(\d+)"')
 KEPERLUAN = re.compile(r'<textarea name="keperluan"[^>]*>(.*?)</textarea>', re.S)
 ALERT = re.compile(r'<div class="alert alert-(\w+) py-2" role="\w+">(.*?)</div>', re.S)
+SLIP_NUMBER = re.compile(r'<div class="slip-number">([^<]+)</div>')
 
 POOLS = {role: itertools.cycle(ACCOUNTS[role]) for role in ("petugas", "kasubbag", "pimpinan")}
 POOLS["display_tokens"] = iter(ACCOUNTS["display_tokens"])
@@ -83,6 +90,8 @@ STARTED: list = []
 MEASURING_SINCE: list[float] = []
 LOGINS: list[float] = []
 RAMP_FAILURES: Counter = Counter()
+ACKNOWLEDGED: list[dict] = []  # what the app said it did, for whom: each must be in the database
+REQUESTS: list[tuple] = []  # (ended at, ms, method, name, error): errors are placed against a kill
 
 
 def count(name: str, default: int) -> int:
@@ -139,6 +148,10 @@ class Browser(HttpUser):
         return response
 
     def follow(self, response, name: str, polls=()):
+        """The page a POST redirected to; after a failed POST (no redirect), the page on screen again,
+        as a person does who sees an error page and goes back."""
+        if "Location" not in response.headers:
+            return self.open(self.page_url, name, polls=polls)
         location = urlsplit(response.headers["Location"])
         path = location.path + (f"?{location.query}" if location.query else "")
         return self.open(path, name, polls=polls)
@@ -177,10 +190,13 @@ class Browser(HttpUser):
             gevent.sleep(max(0.0, next_due - time.monotonic()))
 
     def login(self) -> None:
-        page = self.open("/akun/masuk/", "login page")
-        self.csrf = CSRF.search(page.text).group(1)
         credentials = {"username": self.account["username"], "password": ACCOUNTS["password"]}
-        response = self.post("/akun/masuk/", credentials, "login (POST)", why="login ditolak")
+        for _ in range(3):  # an error page (a server dying under the login: make load-cluster): once more
+            page = self.open("/akun/masuk/", "login page")
+            self.csrf = CSRF.search(page.text).group(1)
+            response = self.post("/akun/masuk/", credentials, "login (POST)", why="login ditolak")
+            if response.status_code < 500:
+                break
         if response.status_code != 302:
             raise RuntimeError(f"login {self.account['username']} ditolak")
 
@@ -196,6 +212,20 @@ class Browser(HttpUser):
         for message in errors:
             REFUSED[f"{label}: {re.sub(r'^A-[0-9]+ [^:]+: ', '', message)[:90]}"] += 1
         return bool(errors)
+
+    def made(self, response, move: str, pk: int) -> bool:
+        """True when the page after a move says the app made it (its success message, no refusal);
+        noted as acknowledged. A refusal is counted by refused()."""
+        if self.refused(response, move):
+            return False
+        if not any(kind == "success" for kind, _ in ALERT.findall(response.text)):
+            return False
+        self.acknowledge(move, pk)
+        return True
+
+    def acknowledge(self, move: str, pk: int, **details) -> None:
+        ACKNOWLEDGED.append({"move": move, "visit": pk, "by": self.account["username"], "at": time.time(),
+                             **details})
 
 
 class Petugas(Browser):
@@ -255,8 +285,11 @@ class Petugas(Browser):
         if not match:
             self.board()
             return
-        self.mine.add(int(match.group(1)))
-        self.follow(response, "visitor slip (page)", polls=())
+        pk = int(match.group(1))
+        self.mine.add(pk)
+        slip = self.follow(response, "visitor slip (page)", polls=())
+        number = SLIP_NUMBER.search(slip.text)  # the redirect to the slip is the answer; its number too
+        self.acknowledge("check_in", pk, guest_name=name, queue_number=number.group(1) if number else "")
         self.pause(random.uniform(1, 3))  # the slip is printed and handed over
         self.board()
 
@@ -266,7 +299,7 @@ class Petugas(Browser):
                                  "move see_out (POST)")
             self.mine.discard(pk)
             page = self.follow(response, "survey invitation after see-out (page)")
-            if not self.refused(page, "see_out"):
+            if self.made(page, "see_out", pk):
                 self.pause(random.uniform(3, 6))  # the guest scans the code
             self.board()
             return
@@ -275,7 +308,7 @@ class Petugas(Browser):
         if name == "see_out":
             self.mine.discard(pk)
         self.buttons.discard((pk, name))
-        self.refused(self.board(response, "desk board after a move (page)"), name)
+        self.made(self.board(response, "desk board after a move (page)"), name, pk)
 
 
 class Kasubbag(Browser):
@@ -335,7 +368,7 @@ class Kasubbag(Browser):
         if response.status_code != 302:
             self.queue()
             return
-        self.refused(self.queue(response), "route")
+        self.made(self.queue(response), "route", pk)
 
 
 class StafBidang(Browser):
@@ -393,6 +426,7 @@ class StafBidang(Browser):
             return
         badge = [(10, self.poll_badge)]  # the consultation page: only the navigation's badge polls
         page = self.follow(response, "consultation page", polls=badge)
+        self.made(page, "receive", pk)
         documents = DOCUMENT.findall(page.text)
         record = {"mode": random.choice(["provision", "prescription", "mediation", "collaboration"]),
                   "problem": f"Tamu menanyakan {random.choice(NEEDS).lower()}.",
@@ -413,7 +447,7 @@ class StafBidang(Browser):
         if response.status_code != 302:
             self.inbox()
             return
-        self.refused(self.inbox(response), "finish")
+        self.made(self.inbox(response), "finish", pk)
 
 
 class LobbyDisplay(Browser):
@@ -473,10 +507,20 @@ def _keep_the_ramp_up(request_type, name, response_time, exception, **kwargs):
         LOGINS.append(response_time)
 
 
+@events.request.add_listener
+def _note_every_request(request_type, name, response_time, exception, **kwargs):
+    REQUESTS.append((round(time.time(), 3), round(response_time or 0), request_type, name,
+                     "" if exception is None else str(exception)[:200]))
+
+
 @events.quitting.add_listener
 def _save_what_the_csv_does_not_hold(environment, **kwargs):
+    (OUT / "acknowledged.json").write_text(json.dumps(ACKNOWLEDGED, indent=0, ensure_ascii=False))
+    with open(OUT / "requests.csv", "w", newline="") as f:
+        csv.writer(f).writerows([("ended_at", "ms", "method", "name", "error"), *REQUESTS])
     (OUT / "refused.json").write_text(json.dumps(dict(REFUSED.most_common()), indent=1, ensure_ascii=False))
     (OUT / "ramp_up.json").write_text(json.dumps({
         "logins_ms": LOGINS, "failures": dict(RAMP_FAILURES), "started": len(STARTED),
         "measured_seconds": time.time() - MEASURING_SINCE[0] if MEASURING_SINCE else 0,
+        "measuring_since": MEASURING_SINCE[0] if MEASURING_SINCE else None,
     }, indent=1))

@@ -28,6 +28,8 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from lobby.models import Device  # noqa: E402
+from offices.current import acting_for  # noqa: E402
+from offices.models import Office  # noqa: E402
 from pojok import roles  # noqa: E402
 from routing.models import Bidang  # noqa: E402
 
@@ -38,10 +40,11 @@ def _count(name: str, default: int) -> int:
 
 def _account(username: str, full_name: str, role: str, password_hash: str, *, bidang=None) -> dict:
     first, _, last = full_name.rpartition(" ")
+    office = Office.objects.get(code="bpkad")
     user, _ = get_user_model().objects.update_or_create(
         username=username,
         defaults={"first_name": first, "last_name": last, "bidang": bidang, "password": password_hash,
-                  "jabatan": "pelaksana" if bidang else "", "is_active": True},
+                  "jabatan": "pelaksana" if bidang else "", "is_active": True, "office": office},
     )
     user.groups.set(Group.objects.filter(name=role))
     return {"username": username, "pk": user.pk, "display_name": user.display_name,
@@ -73,7 +76,8 @@ def prepare(password: str) -> dict:
 
 
 if __name__ == "__main__":
-    accounts = prepare(os.environ["LOAD_PASSWORD"])
+    with acting_for(Office.objects.get(code="bpkad")):  # the load test's one office
+        accounts = prepare(os.environ["LOAD_PASSWORD"])
     Path(sys.argv[1]).write_text(json.dumps(accounts, indent=1))
     print(f"akun uji beban: {len(accounts['petugas'])} petugas, {len(accounts['kasubbag'])} kasubbag, "
           f"{len(accounts['staf'])} staf Bidang, {len(accounts['pimpinan'])} pimpinan, "

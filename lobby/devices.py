@@ -29,12 +29,12 @@ def cookie_value(request) -> str | None:
 
 
 def device_of(request) -> Device | None:
-    """The active device this request comes from, or None."""
+    """The active device this request comes from (of whichever office: its page then acts for it), or None."""
     value = cookie_value(request)
     device_id, _, secret = (value or "").partition(":")
     if not device_id.isdigit() or not secret:
         return None
-    device = Device.objects.filter(pk=int(device_id), active=True).first()
+    device = Device.all_offices.select_related("office").filter(pk=int(device_id), active=True).first()
     if device is None or not device.has_secret(secret):
         return None
     _note_seen(device)
@@ -49,5 +49,5 @@ def remember_device(response, device: Device, secret: str) -> None:
 def _note_seen(device: Device) -> None:
     now = clock.now()
     if device.last_seen is None or now - device.last_seen >= SEEN_EVERY:
-        Device.objects.filter(pk=device.pk).update(last_seen=now)
+        Device.all_offices.filter(pk=device.pk).update(last_seen=now)
         device.last_seen = now

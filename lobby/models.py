@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, OfficeOwned, scoped
 from pojok import clock
 
 
@@ -19,7 +20,7 @@ def hash_token(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-class Device(models.Model):
+class Device(OfficeOwned):
     class Kind(models.TextChoices):
         DISPLAY = "display", _("Layar antrean")
         KIOSK = "kiosk", _("Kios mandiri")
@@ -66,6 +67,8 @@ class Call(models.Model):
     """A Bidang calls a waiting guest by queue number; the lobby display shows and speaks it."""
 
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="calls")
+    objects = scoped(through="visit")  # the office is its visit's
+    all_offices = AllOffices()
     bidang = models.ForeignKey("routing.Bidang", on_delete=models.PROTECT, related_name="+")
     by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     at = models.DateTimeField(default=clock.now)

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from offices.current import acting_for
 from pojok import throttle
 from pojok.polls import poll
 from visits.access import CONSULT, visit_for
@@ -33,7 +34,8 @@ def device_page(kind):
             if device is None or device.kind != kind:
                 return render(request, "lobby/refused.html", status=403)
             request.device = device
-            return view(request, *args, **kwargs)
+            with acting_for(device.office):
+                return view(request, *args, **kwargs)
         return wrapper
     return decorator
 
@@ -41,9 +43,14 @@ def device_page(kind):
 @require_http_methods(["GET", "POST"])
 def pair(request, token: str):
     """Opened once on the tablet or TV: the one-time code becomes the device's own cookie."""
-    device = Device.objects.filter(pairing_hash=hash_token(token), active=True).first()
+    device = Device.all_offices.select_related("office").filter(pairing_hash=hash_token(token), active=True).first()
     if device is None:
         return render(request, "lobby/pair.html", {"device": None}, status=404)
+    with acting_for(device.office):
+        return _pair(request, device)
+
+
+def _pair(request, device: Device):
     if request.method == "GET":
         return render(request, "lobby/pair.html", {"device": device})
     secret = device.pair()

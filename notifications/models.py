@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned, OfficeQuerySet, scoped
 from pojok import clock
 
 MAX_ATTEMPTS = 5
@@ -26,13 +27,13 @@ class Channel(models.TextChoices):
     WHATSAPP = "whatsapp", _("WhatsApp (Cloud API)")
 
 
-class NotificationQuerySet(models.QuerySet):
+class NotificationQuerySet(OfficeQuerySet):
     def to_retry(self):
         """Rows still worth sending: waiting, or failed fewer than MAX_ATTEMPTS times."""
         return self.filter(status__in=[Status.PENDING, Status.FAILED], attempts__lt=MAX_ATTEMPTS)
 
 
-class Notification(models.Model):
+class Notification(OfficeOwned):
     created_at = models.DateTimeField(_("dibuat"), default=clock.now)
     bidang = models.ForeignKey(  # empty for an email to a guest (a pre-registration's booking code)
         "routing.Bidang", verbose_name=_("Bidang"), null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -57,7 +58,7 @@ class Notification(models.Model):
     sent_at = models.DateTimeField(_("terkirim pada"), null=True, blank=True)
     last_error = models.TextField(_("galat terakhir"), blank=True)
 
-    objects = NotificationQuerySet.as_manager()
+    objects = scoped(NotificationQuerySet)
 
     class Meta:
         ordering = ["-created_at", "-id"]

@@ -40,6 +40,19 @@ class UserAdmin(BaseUserAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("bidang").prefetch_related("groups")
 
+    def get_fieldsets(self, request, obj=None):
+        """The server's administrator (a superuser) places an account in an office; an office's admin
+        makes accounts of their own office only (save_model)."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if not request.user.is_superuser or obj is None:
+            return fieldsets
+        return fieldsets + ((_("Kantor (OPD)"), {"fields": ["office"]}),)
+
+    def save_model(self, request, obj, form, change):
+        if obj.office_id is None and request.user.office_id is not None:
+            obj.office_id = request.user.office_id
+        super().save_model(request, obj, form, change)
+
     @admin.display(description=_("peran"))
     def roles(self, user):
         return ", ".join(group.name for group in user.groups.all())

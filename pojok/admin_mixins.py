@@ -16,7 +16,7 @@ class ReadOnlyAdminMixin:
 
 
 class SingletonAdminMixin:
-    """Settings kept in one row (pojok.models.SingletonSettings): added once, then only edited."""
+    """Settings kept in one row (offices.tenancy.OfficeSettings: one per office): added once, then only edited."""
 
     def has_add_permission(self, request):
         return not self.model.objects.exists()

@@ -1,7 +1,7 @@
 """The user account: a person of the office, with the Bidang a staff member belongs to and the WhatsApp
 number colleagues reach them at."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -16,6 +16,20 @@ class Jabatan(models.TextChoices):
     PELAKSANA = "pelaksana", _("Pelaksana")
 
 
+# The condition that keeps a list of people to the office acted for: set by offices at start-up
+# (offices.apps), since pojok depends on no app. Without it (or with no office acted for) every account.
+PEOPLE_SCOPE: list = []
+
+
+class PeopleManager(UserManager):
+    """Accounts, as lists of people are read: a login finds any account (no office is acted for yet), a
+    page of an office lists that office's people only."""
+
+    def get_queryset(self):
+        people = super().get_queryset()
+        return people.filter(PEOPLE_SCOPE[0]()) if PEOPLE_SCOPE else people
+
+
 class User(AbstractUser):
     bidang = models.ForeignKey(
         "routing.Bidang",
@@ -27,34 +41,29 @@ class User(AbstractUser):
         help_text=_("Wajib untuk Staf Bidang: setiap staf milik tepat satu Bidang."),
     )
     jabatan = models.CharField(_("jabatan"), max_length=20, choices=Jabatan.choices, blank=True)
+    office = models.ForeignKey(
+        "offices.Office", verbose_name=_("kantor (OPD)"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="staff",
+        help_text=_("Kantor tempat pegawai ini bekerja. Kosong hanya untuk peran kabupaten (Inspektorat, Setda)."),
+    )
     whatsapp = models.CharField(
         _("nomor WhatsApp"), max_length=20, blank=True, validators=[validate_mobile],
         help_text=_("Nomor ponsel untuk tautan WhatsApp dari triase, misalnya 0812-3456-7890 (disimpan 62…)."),
     )
 
+    objects = PeopleManager()
+
     class Meta(AbstractUser.Meta):
         verbose_name = _("pengguna")
         verbose_name_plural = _("pengguna")
 
+    def get_additional_data(self) -> dict:
+        """Beside a change to this account in the record of rule changes (audit): the office it is of."""
+        return {"office": self.office_id}
+
     @property
     def display_name(self) -> str:
         return self.get_full_name() or self.username
-
-
-class SingletonSettings(models.Model):
-    """Settings the administrator edits, kept in one row (pk 1); its defaults until first saved."""
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        self.pk = 1  # a singleton: there is only ever the one row
-        super().save(*args, **kwargs)
-
-    @classmethod
-    def current(cls):
-        """The row in force, or the defaults when the administrator never saved one (no write on read)."""
-        return cls.objects.filter(pk=1).first() or cls(pk=1)
 
 
 class IdempotencyKey(models.Model):

@@ -13,6 +13,7 @@ KASUBBAG = "Kasubbag Umum"
 STAF = "Staf Bidang"
 PIMPINAN = "Pimpinan"
 ADMIN = "Admin"
+KABUPATEN = "Kabupaten"  # Inspektorat and Sekretariat Daerah: every office's figures, no office of their own
 
 FRONT_DESK_PERM = "visits.record_front_desk"
 ROUTE_PERM = "visits.route_visit"
@@ -45,7 +46,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     + [f"{app}.{action}_{model}" for app, model in _MASTER_DATA for action in ("add", "change", "view", "delete")]
     + ["audit.view_loginevent", "axes.view_accessattempt", "axes.delete_accessattempt", "auditlog.view_logentry"]
     + ["privacy.handle_guest_data", "privacy.view_personaldatalog"]
-    + ["routing.view_learnedmodel", "routing.view_keywordproposal", "routing.change_keywordproposal"],
+    + ["routing.view_learnedmodel", "routing.view_keywordproposal", "routing.change_keywordproposal"]
+    + ["offices.view_office", "offices.change_office"],  # their own office's details (offices/admin.py)
+    KABUPATEN: ["offices.view_every_office"],
 }
 
 

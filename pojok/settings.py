@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_filters",
     "django_htmx",
+    "offices",
     "routing",
     "visits",
     "notifications",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "privacy",
     "presence",
     "documents",
+    "kabupaten",
     "pojok",
     "axes",
     "auditlog",
@@ -95,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "offices.middleware.OfficeMiddleware",  # the office every tenant query of the request reads
     "audit.history.RuleChangeMiddleware",  # names the person (and address) behind each change to a rule
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -122,6 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "pojok.navigation.context",
+                "offices.context_processors.office",
             ],
         },
     },

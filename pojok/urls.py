@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("presence.urls")),
     path("", include("audit.urls")),
     path("", include("documents.urls")),
+    path("", include("kabupaten.urls")),
 ]
 
 handler500 = "pojok.errors.server_error"  # also the 503 of an unreachable database, with the typed form

@@ -5,6 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned
+
 
 class Status(models.TextChoices):
     WFO = "wfo", _("WFO (di kantor)")
@@ -18,7 +20,7 @@ IN_OFFICE = Status.WFO
 REACHABLE = frozenset({Status.WFO, Status.WFH, Status.DINAS_LUAR})  # working, so may answer remotely
 
 
-class Presence(models.Model):
+class Presence(OfficeOwned):
     day = models.DateField(_("tanggal"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("pegawai"), on_delete=models.CASCADE,
                              related_name="presence_days")

@@ -15,6 +15,7 @@ from operator import or_
 from django.db import transaction
 from django.db.models import Q, QuerySet
 
+from offices.current import office_id
 from pojok import clock, shared
 from visits.polls import board
 
@@ -113,7 +114,8 @@ def erase_guest(guest: Guest, chosen: set[str], *, by) -> dict[str, int]:
         # The rows that follow the visits are found through the visits' names: erase them first.
         counts = {item.holder.label: _erase(item) for item in sorted(found, key=lambda item: item.listed)}
         PersonalDataLog.objects.create(kind=Kind.ERASE, by=by, rows=sum(counts.values()), counts=counts)
-        shared.renew(board(clock.today()))  # the rows were updated in bulk: a guest of today leaves the boards
+        # the rows were updated in bulk: a guest of today leaves the boards
+        shared.renew(board(clock.today(), office_id()))
     return counts
 
 

@@ -10,8 +10,8 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned, OfficeSettings
 from pojok import clock
-from pojok.models import SingletonSettings
 
 # A year covers the office's whole cycle with a guest: the budget year their consultation is about,
 # the follow-ups, the monthly and yearly SOP evaluation and a complaint about the service. The reports
@@ -23,8 +23,8 @@ MAX_RETENTION_DAYS = 3650
 DEFAULT_CONTACT = "Sekretariat BPKAD Kabupaten Lampung Selatan, melalui petugas meja depan Pojok Konsultasi."
 
 
-class PrivacySetting(SingletonSettings):
-    """One row (pk 1), like visits.ReportSettings: the retention period and the contact for requests."""
+class PrivacySetting(OfficeSettings):
+    """One row per office, like visits.ReportSettings: the retention period and the contact for requests."""
 
     retention_days = models.PositiveSmallIntegerField(
         _("masa simpan data pribadi (hari)"), default=DEFAULT_RETENTION_DAYS,
@@ -46,6 +46,13 @@ class PrivacySetting(SingletonSettings):
     def __str__(self) -> str:
         return _("Masa simpan %(days)s hari") % {"days": self.retention_days}
 
+    @classmethod
+    def defaults_for(cls, office) -> dict:
+        if office.template == "bpkad":
+            return {}
+        return {"contact": _("Sekretariat %(office)s, melalui petugas meja depan Pojok Konsultasi.") % {
+            "office": office.name}}
+
 
 class Kind(models.TextChoices):
     EXPORT = "ekspor", _("Ekspor data satu tamu")
@@ -53,7 +60,7 @@ class Kind(models.TextChoices):
     RETENTION = "retensi", _("Anonimisasi karena masa simpan habis")
 
 
-class PersonalDataLog(models.Model):
+class PersonalDataLog(OfficeOwned):
     """One handling of guests' personal data: who (None: the scheduled job), when, how many rows."""
 
     at = models.DateTimeField(_("waktu"), default=clock.now)

@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from offices.views import public
 from pojok import clock
 from pojok.redirects import safe_next
 
@@ -24,6 +25,7 @@ from .holders import GUEST
 from .models import PrivacySetting
 
 
+@public
 @require_GET
 def notice(request: HttpRequest) -> HttpResponse:
     back = safe_next(request, request.GET.get("kembali", ""))  # only a way back into this app

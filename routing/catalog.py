@@ -12,9 +12,35 @@ BIDANG = [
 ]
 
 
-def ensure_bidang(Bidang) -> None:
+# A new office's units (offices.models.Template.GENERIC): the Sekretariat and its subbagian that every
+# OPD has; its administrator renames them and adds the office's own Bidang.
+GENERIC_BIDANG = [
+    ("sekretariat", "Sekretariat", "Ruang Sekretariat"),
+    ("umum", "Subbagian Umum dan Kepegawaian", "Ruang Subbagian Umum"),
+    ("keuangan", "Subbagian Keuangan", "Ruang Subbagian Keuangan"),
+    ("perencanaan", "Subbagian Perencanaan dan Pelaporan", "Ruang Subbagian Perencanaan"),
+]
+GENERIC_TOPICS = [
+    ("umum", "Surat-menyurat dan undangan", "Surat masuk, disposisi, undangan rapat dan audiensi.",
+     "surat, surat masuk, disposisi, undangan, rapat, audiensi, agenda"),
+    ("umum", "Kepegawaian", "Cuti, mutasi, kenaikan pangkat, SKP, magang dan penelitian.",
+     "cuti, mutasi, pangkat, kenaikan pangkat, SKP, magang, PKL, penelitian, riset, pegawai"),
+    ("keuangan", "Keuangan kantor", "Pembayaran, SPJ dan administrasi keuangan kantor ini.",
+     "pembayaran, tagihan, SPJ, SPP, SPM, kuitansi, bendahara, honor"),
+    ("perencanaan", "Perencanaan dan laporan kinerja", "Renstra, renja, laporan kinerja dan data.",
+     "renstra, renja, rencana kerja, LKjIP, SAKIP, laporan kinerja, IKU, data, statistik"),
+    ("sekretariat", "Bertemu pimpinan", "Audiensi dan koordinasi dengan kepala kantor atau sekretaris.",
+     "kepala, kepala dinas, kepala badan, sekretaris, pimpinan, audiensi, koordinasi"),
+]
+
+
+def units_of(template: str) -> list[tuple[str, str, str]]:
+    return BIDANG if template == "bpkad" else GENERIC_BIDANG
+
+
+def ensure_bidang(Bidang, template: str = "bpkad") -> None:
     """Create any missing unit; never touch one an administrator has edited."""
-    for order, (code, name, room) in enumerate(BIDANG, start=1):
+    for order, (code, name, room) in enumerate(units_of(template), start=1):
         Bidang.objects.get_or_create(code=code, defaults={"name": name, "room": room, "order": order})
 
 # The starting topic catalog: (Bidang code, topic, description, keywords and synonyms), built from
@@ -206,3 +232,4 @@ _SEEDED = frozenset(row for catalog in EARLIER_CATALOGS for row in catalog)
 
 def _untouched(topic) -> bool:
     return topic.active and (topic.bidang.code, topic.name, topic.description, topic.keywords) in _SEEDED
+

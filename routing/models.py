@@ -4,10 +4,12 @@ from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, OfficeOwned, scoped
 
-class Bidang(models.Model):
-    code = models.SlugField(_("kode"), max_length=40, unique=True)
-    name = models.CharField(_("nama"), max_length=120, unique=True)
+
+class Bidang(OfficeOwned):
+    code = models.SlugField(_("kode"), max_length=40)
+    name = models.CharField(_("nama"), max_length=120)
     room = models.CharField(_("ruang"), max_length=120, blank=True)
     email = models.EmailField(_("email unit"), blank=True)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
@@ -17,15 +19,17 @@ class Bidang(models.Model):
         ordering = ["order", "name"]
         verbose_name = _("Bidang")
         verbose_name_plural = _("Bidang")
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="bidang_code_per_office"),
+                       models.UniqueConstraint(fields=["office", "name"], name="bidang_name_per_office")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class Topic(models.Model):
+class Topic(OfficeOwned):
     """Something guests come to coordinate on, the words they use for it, and the Bidang it goes to."""
 
-    name = models.CharField(_("nama topik"), max_length=120, unique=True)
+    name = models.CharField(_("nama topik"), max_length=120)
     description = models.TextField(_("uraian"), blank=True)
     keywords = models.TextField(
         _("kata kunci dan sinonim"), blank=True,
@@ -38,6 +42,7 @@ class Topic(models.Model):
         ordering = ["bidang__order", "name"]
         verbose_name = _("topik")
         verbose_name_plural = _("topik")
+        constraints = [models.UniqueConstraint(fields=["office", "name"], name="topic_name_per_office")]
 
     def __str__(self) -> str:
         return self.name
@@ -46,7 +51,7 @@ class Topic(models.Model):
         return [word.strip() for word in self.keywords.replace("\n", ",").split(",") if word.strip()]
 
 
-class LearnedModel(models.Model):
+class LearnedModel(OfficeOwned):
     """One trained version of what the office's routing decisions taught (routing/learn.py).
 
     The parameters are the classifier's counts as JSON, never a binary; `evaluation` is the replay
@@ -54,7 +59,7 @@ class LearnedModel(models.Model):
     routing quality page. `manage.py train_routing` adds a version and keeps the last few.
     """
 
-    version = models.PositiveIntegerField(_("versi"), unique=True)
+    version = models.PositiveIntegerField(_("versi"))
     trained_at = models.DateTimeField(_("dilatih pada"))
     decisions = models.PositiveIntegerField(_("keputusan yang dipelajari"))
     last_decision_at = models.DateTimeField(_("keputusan terakhir"), null=True, blank=True)
@@ -67,6 +72,7 @@ class LearnedModel(models.Model):
         ordering = ["-version"]
         verbose_name = _("model rute terlatih")
         verbose_name_plural = _("model rute terlatih")
+        constraints = [models.UniqueConstraint(fields=["office", "version"], name="learnedmodel_version_per_office")]
 
     def __str__(self) -> str:
         return _("versi %(version)s (%(decisions)s keputusan)") % {"version": self.version, "decisions": self.decisions}
@@ -97,6 +103,9 @@ class KeywordProposal(models.Model):
     decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
     added_to = models.ForeignKey(Topic, verbose_name=_("ditambahkan ke topik"), null=True, blank=True,
                                  on_delete=models.SET_NULL, related_name="+")
+
+    objects = scoped(through="bidang")  # the office is its Bidang's
+    all_offices = AllOffices()
 
     class Meta:
         ordering = ["status", "-overridden", "word"]

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from pojok import clock
 from visits.models import State
 
-from .models import Answer, Invitation, Response, link_expiry, new_token
+from .models import Answer, Invitation, Response, Unsur, link_expiry, new_token
 
 # The guest may answer once the consultation is over: while waiting to be seen out, or after.
 ANSWERABLE_STATES = frozenset({State.LEAVING, State.DONE})
@@ -79,8 +79,9 @@ def submit_response(*, invitation: Invitation, answers: dict[int, int], profile:
             day=visit.day, bidang_id=visit.bidang_id, topic_id=visit.topic_id, channel=visit.channel,
             suggestion=text, is_complaint=is_complaint and bool(text), **(profile or {}),
         )
+        unsur = dict(Unsur.objects.values_list("number", "pk"))  # the office's own unsur, by number
         Answer.objects.bulk_create(
-            Answer(response=response, unsur_id=number, value=value)
+            Answer(response=response, unsur_id=unsur[number], value=value)
             for number, value in sorted(answers.items())
         )
     invitation.answered = True

@@ -18,3 +18,11 @@ class SurveyConfig(AppConfig):
         from .pdf import ikm_section
 
         register_section(ikm_section)  # the IKM summary in the monthly SOP pack
+
+        from django.db.models.signals import post_save
+
+        from offices.models import Office
+
+        from .starting import start_office
+
+        post_save.connect(start_office, sender=Office, dispatch_uid="survey_start_office")

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, OfficeOwned, scoped
 from pojok import clock
 from visits.models import Channel
 
@@ -24,12 +25,10 @@ TOKEN_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 TOKEN_LENGTH = 8
 
 
-class Unsur(models.Model):
-    """One of the nine elements of PermenPANRB 14/2017: its question and the wording of each answer."""
+class Unsur(OfficeOwned):
+    """One of the nine elements of PermenPANRB 14/2017: an office's question and the wording of each answer."""
 
-    number = models.PositiveSmallIntegerField(
-        _("nomor"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(9)]
-    )
+    number = models.PositiveSmallIntegerField(_("nomor"), validators=[MinValueValidator(1), MaxValueValidator(9)])
     name = models.CharField(_("unsur"), max_length=120)
     question = models.TextField(_("pertanyaan"), max_length=500)
     answer_1 = models.CharField(_("jawaban nilai 1"), max_length=60)
@@ -41,6 +40,7 @@ class Unsur(models.Model):
         ordering = ["number"]
         verbose_name = _("unsur survei")
         verbose_name_plural = _("unsur survei")
+        constraints = [models.UniqueConstraint(fields=["office", "number"], name="unsur_number_per_office")]
 
     def __str__(self) -> str:
         return f"U{self.number} {self.name}"
@@ -66,6 +66,8 @@ class Invitation(models.Model):
     visit = models.OneToOneField(
         "visits.Visit", verbose_name=_("kunjungan"), on_delete=models.CASCADE, related_name="survey_invitation"
     )
+    objects = scoped(through="visit")  # the office is its visit's
+    all_offices = AllOffices()
     token = models.CharField(_("kode"), max_length=16, unique=True)
     created_at = models.DateTimeField(_("dibuat"), default=clock.now)
     expires_at = models.DateTimeField(_("berlaku sampai"))
@@ -119,7 +121,7 @@ class Occupation(models.TextChoices):
     OTHER = "lainnya", _("Lainnya")
 
 
-class Response(models.Model):
+class Response(OfficeOwned):
     """One guest's answers. Linked to the visit's Bidang, topic and day only (see the module note)."""
 
     # Random, so the order of the rows says nothing about the order in which guests answered.
@@ -149,7 +151,7 @@ class Response(models.Model):
         ordering = ["-day", "bidang__order"]
         verbose_name = _("jawaban survei")
         verbose_name_plural = _("jawaban survei")
-        indexes = [models.Index(fields=["day", "bidang"], name="survey_response_day_bidang")]
+        indexes = [models.Index(fields=["office", "day", "bidang"], name="survey_response_office_day")]
 
     def __str__(self) -> str:
         return f"{self.day:%d-%m-%Y} {self.bidang}"
@@ -159,6 +161,8 @@ class Answer(models.Model):
     """The value (1–4) a response gave one unsur."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="answers")
+    objects = scoped(through="response")  # the office is its response's
+    all_offices = AllOffices()
     unsur = models.ForeignKey(Unsur, verbose_name=_("unsur"), on_delete=models.PROTECT, related_name="+")
     value = models.PositiveSmallIntegerField(_("nilai"), validators=[MinValueValidator(1), MaxValueValidator(4)])
 
@@ -184,7 +188,7 @@ class PlanStatus(models.TextChoices):
 CLOSED_STATUSES = (PlanStatus.DONE, PlanStatus.DROPPED)
 
 
-class FollowUpPlan(models.Model):
+class FollowUpPlan(OfficeOwned):
     """One line of the "rencana tindak lanjut" PermenPANRB 14/2017 asks of an SKM report: for a weak
     unsur of the surveyed period, the action, when, and who is responsible.
 

@@ -73,9 +73,9 @@ def _figures_by_bidang(scope: Scope) -> dict[int, Figures]:
         return figures.setdefault(bidang_id, Figures())
 
     responses = responses_of(scope)
-    for row in (Answer.objects.filter(response__in=responses).values("response__bidang", "unsur")
+    for row in (Answer.objects.filter(response__in=responses).values("response__bidang", "unsur__number")
                 .annotate(total=Sum("value")).order_by()):
-        of(row["response__bidang"]).totals[row["unsur"]] = row["total"]
+        of(row["response__bidang"]).totals[row["unsur__number"]] = row["total"]
     for row in responses.values("bidang").annotate(n=Count("id")).order_by():
         of(row["bidang"]).respondents = row["n"]
     for row in scope.visits().filter(state=State.DONE).values("bidang").annotate(n=Count("id")).order_by():
@@ -243,9 +243,9 @@ def ikm_by_channel(scope: Scope) -> list[ChannelRow]:
     numbers = list(Unsur.objects.values_list("number", flat=True))
     counts = dict(responses.values_list("channel").annotate(n=Count("id")).order_by())
     totals: dict[str, dict[int, int]] = {}
-    for row in (Answer.objects.filter(response__in=responses).values("response__channel", "unsur")
+    for row in (Answer.objects.filter(response__in=responses).values("response__channel", "unsur__number")
                 .annotate(total=Sum("value")).order_by()):
-        totals.setdefault(row["response__channel"], {})[row["unsur"]] = row["total"]
+        totals.setdefault(row["response__channel"], {})[row["unsur__number"]] = row["total"]
     rows = []
     for channel, label in Channel.choices:
         if counts.get(channel):

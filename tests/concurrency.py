@@ -1,5 +1,6 @@
 """Running the same work from many threads released at one instant, for the PostgreSQL race tests."""
 
+import contextvars
 import threading
 
 from django.db import connection
@@ -8,7 +9,8 @@ from django.db import connection
 def run_at_once(work, *, threads: int, prepare=None) -> list:
     """Run work(prepared) in `threads` threads lined up on a barrier; return what each returned or raised.
 
-    `prepare()` runs in each thread before the barrier (e.g. loading the row as a screen would).
+    `prepare()` runs in each thread before the barrier (e.g. loading the row as a screen would). Each
+    thread acts for the office the test acts for (a new thread starts with no context of its own).
     """
     barrier = threading.Barrier(threads)
     outcomes = []
@@ -23,7 +25,7 @@ def run_at_once(work, *, threads: int, prepare=None) -> list:
         finally:
             connection.close()
 
-    started = [threading.Thread(target=thread) for _ in range(threads)]
+    started = [threading.Thread(target=contextvars.copy_context().run, args=(thread,)) for _ in range(threads)]
     for t in started:
         t.start()
     for t in started:

@@ -7,16 +7,23 @@ Every test meets the app's clock stopped at tests.clock.TESTS_START (the `clock`
 never the real date.
 """
 
+from contextlib import contextmanager
+
 import pytest
 from django.conf import settings
 from django.core.cache import caches
+from django.db import connection
+from django.test.client import ClientHandler
 from django.utils import translation
 
+from offices.current import acting_for, no_office
+from offices.models import Office
 from pojok import roles
 from routing.catalog import ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
 from tests.clock import TestClock
 from tests.factories import make_user
+from tests.offices.watch import TenantQueryWatch
 from visits.models import SopStep
 from visits.sop import ensure_sop_steps
 
@@ -27,6 +34,22 @@ def clock(request):
     test_clock = TestClock(running="live_server" in request.fixturenames).install()
     yield test_clock
     test_clock.uninstall()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def requests_find_their_own_office():
+    """A request of the test client acts for the office the app finds for it (the user's, the device's, the
+    page's address), not for the office the test acts for: the client runs in the test's thread, and
+    would otherwise see the test's office."""
+    original = ClientHandler.__call__
+
+    def call(self, *args, **kwargs):
+        with no_office():
+            return original(self, *args, **kwargs)
+
+    ClientHandler.__call__ = call
+    yield
+    ClientHandler.__call__ = original
 
 
 @pytest.fixture(autouse=True)
@@ -46,27 +69,60 @@ def shared_stamps():
     caches[settings.SESSION_CACHE_ALIAS].clear()
 
 
+BPKAD = {"code": "bpkad", "short_name": "BPKAD", "template": "bpkad", "time_zone": "Asia/Jakarta",
+         "name": "Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan"}
+
+
+def bpkad() -> Office:
+    """The office the migrations make (id 1), made again after a transactional test flushed it."""
+    return Office.objects.get_or_create(code="bpkad", defaults=BPKAD)[0]
+
+
 def _restore_catalog() -> None:
     ensure_bidang(Bidang)
     ensure_sop_steps(SopStep)
     roles.sync_roles()
 
 
+@contextmanager
+def _bpkad_watched():
+    """Act for BPKAD with its catalog, every tenant query watched (tests/offices/watch.py)."""
+    watch = TenantQueryWatch(outer=True)
+    with acting_for(bpkad()) as office, connection.execute_wrapper(watch):
+        _restore_catalog()
+        yield office
+    if watch.found:
+        pytest.fail("A tenant table read without its office (tests/offices/watch.py):\n\n" + "\n".join(watch.found))
+
+
 @pytest.fixture(autouse=True)
 def catalog(request):
-    """The Bidang, SOP steps and role groups that migrations create.
+    """Every test acts for BPKAD (offices.current), with the Bidang, SOP steps and role groups that
+    migrations create.
 
     A transactional test flushes every table when it ends, so later tests would find them gone:
-    every test that uses the database gets them back (idempotently) first.
+    every test that uses the database gets them back (idempotently) first. A test that asks for the
+    database late (`seeded`) gets them then; until then it acts for an unsaved BPKAD.
     """
     marker = request.node.get_closest_marker("django_db")
     uses_db = marker is not None or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
     if not uses_db:
+        with acting_for(Office(id=1, **BPKAD)) as office:
+            yield office
         return
     transactional = (marker is not None and marker.kwargs.get("transaction", False)) or (
         {"transactional_db", "live_server"} & set(request.fixturenames))
     request.getfixturevalue("transactional_db" if transactional else "db")
-    _restore_catalog()
+    with _bpkad_watched() as office:
+        yield office
+
+
+@pytest.fixture
+def other_office(catalog):
+    """A second office on the same server, started from the generic template (Sekretariat and its units)."""
+    return Office.objects.create(
+        code="bappeda", short_name="Bappeda", template="umum", address="Jl. Indra Bangsawan, Kalianda",
+        name="Badan Perencanaan Pembangunan Daerah Kabupaten Lampung Selatan", whatsapp="6281234500999")
 
 
 @pytest.fixture
@@ -79,7 +135,8 @@ def topics(catalog):
 @pytest.fixture
 def seeded(db):
     """For people fixtures requested late (getfixturevalue): the catalog may not be there yet."""
-    _restore_catalog()
+    with _bpkad_watched() as office:
+        yield office
 
 
 @pytest.fixture

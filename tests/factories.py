@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from offices import current
 from routing.models import Bidang
 from visits.models import Mode, Visit, record_consultation
 
@@ -24,6 +25,7 @@ def bidang(code: str) -> Bidang:
 
 def make_user(username: str, *roles: str, bidang_code: str | None = None, full_name: str = "", **extra):
     first, _, last = (full_name or username.title()).rpartition(" ")
+    extra.setdefault("office", current.get())
     user = get_user_model().objects.create_user(
         username=username, password=PASSWORD, first_name=first or last, last_name=last if first else "",
         bidang=bidang(bidang_code) if bidang_code else None, **extra,

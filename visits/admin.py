@@ -104,7 +104,7 @@ class LetterheadForm(forms.ModelForm):
 
     class Meta:
         model = Letterhead
-        fields = ["government", "office", "address", "city"]
+        fields = ["government", "office_name", "address", "city"]
 
     def clean_logo_file(self):
         upload = self.cleaned_data.get("logo_file")

@@ -2,6 +2,7 @@
 visit as it was then (an item edited later does not rewrite it), and how complete the arrivals were.
 The default items are the manual's (visits.sop.ARRIVAL_RULES)."""
 
+from offices.current import office_id
 from pojok import shared
 
 from .models import ArrivalRule
@@ -10,12 +11,16 @@ from .models import ArrivalRule
 def active_rules() -> list:
     """The active items, kept in the shared cache until one is added, edited or deleted (every check-in
     reads them; the admin changes them once in a while)."""
-    return shared.get(f"arrival_rules:{shared.stamp('arrival_rules')}",
-                      lambda: list(ArrivalRule.objects.filter(active=True)))
+    name = _stamp_name(office_id())
+    return shared.get(f"{name}:{shared.stamp(name)}", lambda: list(ArrivalRule.objects.filter(active=True)))
 
 
-def rules_changed(**kwargs) -> None:
-    shared.renew("arrival_rules")
+def rules_changed(sender, instance, **kwargs) -> None:
+    shared.renew(_stamp_name(instance.office_id))
+
+
+def _stamp_name(office: int) -> str:
+    return f"arrival_rules:{office}"  # each office's own checklist
 
 
 def checklist(rules, ticked) -> dict:

@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 
 from django.db import connection, transaction
 
+from offices.current import office_id
 from pojok import clock
 
 from . import demo_calendar
@@ -123,6 +124,8 @@ class Writer:
     def _copy(self, model, rows: list[dict], *, with_id: bool = False) -> None:
         fields = [f for f in model._meta.concrete_fields if with_id or not f.primary_key]
         defaults = {f.attname: f.get_db_prep_value(f.get_default(), connection) for f in fields}
+        if "office_id" in defaults:  # COPY skips save(): the rows are the office's acted for
+            defaults["office_id"] = office_id()
         columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
         connection.ensure_connection()  # the raw psycopg connection, inside the caller's transaction
         with connection.connection.cursor() as cursor, cursor.copy(
@@ -165,7 +168,7 @@ class DemoVisits:
             made += size
         QueueCounter.objects.bulk_create(
             [QueueCounter(day=d, last=n) for d, n in self.counters.items()],
-            update_conflicts=True, unique_fields=["day"], update_fields=["last"],
+            update_conflicts=True, unique_fields=["office", "day"], update_fields=["last"],
         )
         analyze(Visit, VisitStep, VisitEvent, Consultation, QueueCounter)
         return made

@@ -11,6 +11,8 @@ import random
 
 from django.db import connection, transaction
 
+from offices.current import office_id
+from offices.tenancy import MARK
 from routing.models import Topic
 from routing.suggest import suggest
 
@@ -106,11 +108,15 @@ def add_routing_history(*, kasubbag, seed: int = 2026) -> int:
     return len(routes)
 
 
-def route_today(*, visit, by, bidang, rng: random.Random, at) -> RoutingDecision:
+def route_today(*, visit, by, bidang, rng: random.Random, at, need_code: str = "") -> RoutingDecision:
     """Route one of today's demo visits the way the Kasubbag does, through `route_visit`: a need in the
-    guest's words, its topic, and a reason where the suggestion (as the app makes it now) was not taken."""
+    guest's words, its topic, and a reason where the suggestion (as the app makes it now) was not taken.
+    `need_code`: the BPKAD Bidang whose needs the guest brings, for another office's unit (seed_office_demo)."""
     topics = list(Topic.objects.filter(active=True, bidang__active=True).select_related("bidang"))
-    plan = _plan(rng, bidang.code, topics, {topic.name: topic for topic in topics}, lambda k: suggest(k)[0])
+    plan = _plan(rng, need_code or bidang.code, topics, {topic.name: topic for topic in topics},
+                 lambda k: suggest(k)[0])
+    if plan["topic"] is not None and plan["topic"].bidang_id != bidang.pk:
+        plan["topic"] = next((topic for topic in topics if topic.bidang_id == bidang.pk), None)
     return route_visit(visit=visit, by=by, bidang=bidang, keperluan=plan["keperluan"], topic=plan["topic"],
                        override_reason=plan["reason"], at=at)
 
@@ -171,6 +177,7 @@ def _needs_by_copy(needs: list[tuple]) -> None:
             for row in needs:
                 copy.write_row(row)
         cursor.execute(f"UPDATE {visit} AS v SET keperluan = n.keperluan, topic_id = n.topic_id "
-                       "FROM demo_needs AS n WHERE v.id = n.visit_id")
-        cursor.execute(f"UPDATE {consultation} AS c SET problem = n.keperluan "
-                       "FROM demo_needs AS n WHERE c.visit_id = n.visit_id")
+                       f"FROM demo_needs AS n WHERE v.id = n.visit_id AND v.office_id = %s {MARK}", [office_id()])
+        cursor.execute(f"UPDATE {consultation} AS c SET problem = n.keperluan FROM demo_needs AS n, {visit} AS v "
+                       f"WHERE c.visit_id = n.visit_id AND v.id = c.visit_id AND v.office_id = %s {MARK}",
+                       [office_id()])

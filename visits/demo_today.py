@@ -154,7 +154,8 @@ class LiveDay:
     def _move(self, visit: Visit, guest: Guest, name: str, at: datetime) -> None:
         people, staff = self.people, self.people[guest.code]
         if name == "route":
-            route_today(visit=visit, by=people["kasubbag"], bidang=self.bidang[guest.code], rng=self.rng, at=at)
+            route_today(visit=visit, by=people["kasubbag"], bidang=self.bidang[guest.code], rng=self.rng, at=at,
+                        need_code=guest.code)
         elif name in ("finish", "close"):
             record = finish_consultation(visit=visit, by=staff, at=at, mode=self.rng.choice(Mode.values),
                                          problem=visit.keperluan, outcome=self.rng.choice(OUTCOMES))

@@ -17,6 +17,8 @@ def can_front_desk(user) -> bool:
 
 def is_on_duty(user, day=None) -> bool:
     """A petugas piket the Kasubbag named for this day (remembered on the user for the request)."""
+    if user.office_id is None:  # an account of no office (the kabupaten's) stands in for no desk
+        return False
     day = day or clock.today()
     cache = user.__dict__.setdefault("_piket_days", {})
     if day not in cache:

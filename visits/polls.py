@@ -10,6 +10,7 @@ Bidang must leave them unchanged: their version is read from the day's history i
 last id and the row count, which also catches a visit transferred away).
 """
 
+from offices.current import office_id
 from pojok import clock, shared
 from pojok.polls import last_rows
 
@@ -21,18 +22,18 @@ def day_history(**visit):
     return VisitEvent.objects.filter(visit__day=clock.today(), **{f"visit__{k}": v for k, v in visit.items()})
 
 
-def board(day) -> str:
-    return f"board:{day.isoformat()}"
+def board(day, office: int) -> str:
+    return f"board:{office}:{day.isoformat()}"  # each office's own boards
 
 
 def day_version(request) -> str:
-    """The desk and triage boards: the day's board stamp."""
-    return shared.stamp(board(clock.today()))
+    """The desk and triage boards: the office's board stamp of the day."""
+    return shared.stamp(board(clock.today(), office_id()))
 
 
 def board_changed(sender, instance, **kwargs) -> None:
-    """A visit or a piket of a day was written or deleted: that day's boards have changed."""
-    shared.renew(board(instance.day))
+    """A visit or a piket of a day was written or deleted: that office's boards of the day have changed."""
+    shared.renew(board(instance.day, instance.office_id))
 
 
 def bidang_version(request) -> tuple:

@@ -70,14 +70,24 @@ DOCUMENTS = [
 ]
 
 
-def ensure_documents(DocumentType) -> None:
-    for order, (code, name) in enumerate(DOCUMENTS, start=1):
+# A new office's documents (offices.models.Template.GENERIC); its administrator adds its own.
+GENERIC_DOCUMENTS = [
+    ("Surat", "Surat dinas"), ("Undangan", "Undangan rapat"), ("Proposal", "Proposal kegiatan"),
+    ("Laporan", "Laporan kegiatan"), ("SPJ", "Surat Pertanggungjawaban"),
+]
+
+
+def ensure_documents(DocumentType, template: str = "bpkad") -> None:
+    for order, (code, name) in enumerate(DOCUMENTS if template == "bpkad" else GENERIC_DOCUMENTS, start=1):
         DocumentType.objects.get_or_create(code=code, defaults={"name": name, "order": order})
 
 
-def ensure_sop_steps(SopStep) -> None:
-    """Create any missing step; an administrator's edited standards are kept."""
+def ensure_sop_steps(SopStep, template: str = "bpkad") -> None:
+    """Create any missing step; an administrator's edited standards are kept. Every office starts from
+    the manual's six steps and standards; only BPKAD's own name is left out of another office's."""
     for number, short_name, name, performer, minutes in SOP_STEPS:
+        if template != "bpkad":
+            name = name.replace("ke BPKAD", "ke kantor ini")
         SopStep.objects.get_or_create(
             number=number,
             defaults={"short_name": short_name, "name": name, "performer": performer, "standard_minutes": minutes},

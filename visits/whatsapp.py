@@ -6,8 +6,6 @@ from django.utils.translation import gettext as _
 
 from pojok.whatsapp import WaLink, wa_link
 
-OFFICE = "Pojok Konsultasi BPKAD Kabupaten Lampung Selatan"
-
 
 def _need(visit) -> str:
     keperluan = " ".join(visit.keperluan.split())
@@ -36,7 +34,8 @@ def queue_number(visit) -> WaLink:
     return wa_link(visit.phone, _(
         "Yth. Bapak/Ibu %(name)s, terima kasih telah berkunjung ke %(office)s. Nomor antrean Anda %(number)s. "
         "Silakan menunggu di ruang tunggu Pojok Konsultasi; petugas akan memanggil Anda."
-    ) % {"name": visit.guest_name, "office": OFFICE, "number": visit.queue_number})
+    ) % {"name": visit.guest_name, "office": f"Pojok Konsultasi {visit.office.short_name}",
+         "number": visit.queue_number})
 
 
 def called(visit) -> WaLink:
@@ -50,11 +49,12 @@ def called(visit) -> WaLink:
 
 def answer_remote(visit) -> WaLink:
     """From the Bidang to the guest of a remote request (or any guest, to reach them again)."""
-    bidang = visit.bidang.name if visit.bidang else "BPKAD"
+    bidang = f"{visit.bidang.name} " if visit.bidang else ""
     return wa_link(visit.phone, _(
-        "Yth. Bapak/Ibu %(name)s (%(origin)s), kami dari %(bidang)s BPKAD Kabupaten Lampung Selatan menanggapi "
+        "Yth. Bapak/Ibu %(name)s (%(origin)s), kami dari %(bidang)s%(office)s menanggapi "
         "permintaan konsultasi Anda (nomor %(number)s) perihal: %(need)s. "
-    ) % {"name": visit.guest_name, "origin": visit.origin, "bidang": bidang, "number": visit.queue_number,
+    ) % {"name": visit.guest_name, "origin": visit.origin, "bidang": bidang, "office": visit.office.name,
+         "number": visit.queue_number,
          "need": _need(visit)})
 
 

@@ -33,9 +33,9 @@ def survey_invite(context, visit, scale=3):
 def survey_wa(context, visit):
     """The survey link sent to the guest by WhatsApp (a remote consultation too): opened, then sent."""
     link = survey_link(context["request"], invite(visit=visit))
-    text = _("Yth. Bapak/Ibu %(name)s, terima kasih telah berkonsultasi dengan BPKAD Kabupaten Lampung Selatan "
+    text = _("Yth. Bapak/Ibu %(name)s, terima kasih telah berkonsultasi dengan %(office)s "
              "(nomor %(number)s). Mohon kesediaan Anda mengisi survei kepuasan singkat berikut: %(url)s") % {
-        "name": visit.guest_name, "number": visit.queue_number, "url": link["url"]}
+        "name": visit.guest_name, "office": visit.office.name, "number": visit.queue_number, "url": link["url"]}
     return {"link": wa_link(visit.phone, text), "label": _("Kirim tautan survei"), "kind": "survey"}
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from offices.current import acting_for
 from pojok import throttle
 
 from ..answering import SurveyClosed, check_open, submit_response
@@ -14,8 +15,10 @@ from ..models import Invitation, Unsur
 
 
 def _invitation(token: str) -> Invitation | None:
+    """The invitation of a code, in whichever office it was given (codes are unique across offices)."""
     cleaned = "".join(ch for ch in token.lower() if ch.isalnum())[:16]
-    return Invitation.objects.select_related("visit__bidang", "visit__topic").filter(token=cleaned).first()
+    return Invitation.all_offices.select_related("visit__bidang", "visit__topic", "visit__office").filter(
+        token=cleaned).first()
 
 
 def _closed(request: HttpRequest, title: str, message: str, status: int = 200) -> HttpResponse:
@@ -33,6 +36,11 @@ def answer(request: HttpRequest, token: str) -> HttpResponse:
         throttle.SURVEY_CODE.count(request)
         return _closed(request, _("Tautan tidak dikenal"),
                        _("Kode survei ini tidak kami kenal. Periksa kembali kode pada slip Anda."), status=404)
+    with acting_for(invitation.visit.office):
+        return _answer(request, invitation)
+
+
+def _answer(request: HttpRequest, invitation: Invitation) -> HttpResponse:
     try:
         check_open(invitation)
         form = SurveyForm(request.POST or None, unsur=list(Unsur.objects.all()))

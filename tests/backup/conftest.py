@@ -12,6 +12,7 @@ import pytest
 from django.db import connections
 
 from lobby.calls import call_guest
+from offices.tenancy import ALL_MARK
 from routing.catalog import ensure_topics
 from routing.models import Bidang, Topic
 from tests.factories import make_visit, wib
@@ -92,9 +93,9 @@ def every_row(db) -> dict[str, list[tuple]]:
     with db.cursor() as cursor:
         rows = {}
         for table in tables:
-            cursor.execute(f"SELECT * FROM {db.ops.quote_name(table)}")
+            cursor.execute(f"SELECT * FROM {db.ops.quote_name(table)} {ALL_MARK}")
             width = len(cursor.description)
-            cursor.execute(f"SELECT * FROM {db.ops.quote_name(table)} ORDER BY "
+            cursor.execute(f"SELECT * FROM {db.ops.quote_name(table)} {ALL_MARK} ORDER BY "
                            + ", ".join(str(n) for n in range(1, width + 1)))
             rows[table] = cursor.fetchall()
     return rows

@@ -18,26 +18,26 @@ pytestmark = pytest.mark.django_db
 
 
 def _page_ticket(client) -> str:
-    page = client.get(reverse("booking:register")).content.decode()
+    page = client.get(reverse("booking:register", args=["bpkad"])).content.decode()
     return re.search(r'name="started" value="([^"]+)"', page).group(1)
 
 
 def test_one_page_load_and_35_posts_with_changing_phones_make_one_booking(client, clock):
     started = _page_ticket(client)
     clock.advance(seconds=20)
-    answers = [client.post(reverse("booking:register"), {**booking_form(), "started": started,
+    answers = [client.post(reverse("booking:register", args=["bpkad"]), {**booking_form(), "started": started,
                                                          "phone": f"0812 5555 {n:04d}"}) for n in range(35)]
     booking = Booking.objects.get()
     assert {answer.status_code for answer in answers} == {302}
     assert booking.phone == "+6281255550000"
-    assert booking.display_code in client.get(reverse("booking:done")).content.decode()
+    assert booking.display_code in client.get(reverse("booking:done", args=["bpkad"])).content.decode()
 
 
 def test_a_ticket_copied_to_another_browser_is_refused(client, clock):
     started = _page_ticket(client)
     clock.advance(seconds=20)
     script = Client()
-    response = script.post(reverse("booking:register"), {**booking_form(), "started": started})
+    response = script.post(reverse("booking:register", args=["bpkad"]), {**booking_form(), "started": started})
     assert response.status_code == 400 and "tidak dibuka di peramban ini" in response.content.decode()
     assert not Booking.objects.exists()
 
@@ -47,7 +47,7 @@ def test_every_new_page_gets_a_new_ticket_and_a_few_tabs_work(client, clock):
     clock.advance(seconds=20)
     assert len(set(tickets)) == 3
     for n, started in enumerate(tickets):
-        client.post(reverse("booking:register"),
+        client.post(reverse("booking:register", args=["bpkad"]),
                     {**booking_form(), "started": started, "phone": f"0812 000{n} 1111"})
     assert Booking.objects.count() == 3
 
@@ -56,10 +56,11 @@ def test_the_ticket_lasts_half_an_hour(client, clock, settings):
     settings.BOOKING_FORM_MINUTES = 30
     started = _page_ticket(client)
     clock.advance(minutes=29)
-    assert client.post(reverse("booking:register"), {**booking_form(), "started": started}).status_code == 302
+    register = reverse("booking:register", args=["bpkad"])
+    assert client.post(register, {**booking_form(), "started": started}).status_code == 302
     late = _page_ticket(client)
     clock.advance(minutes=31)
-    refused = client.post(reverse("booking:register"),
+    refused = client.post(reverse("booking:register", args=["bpkad"]),
                           {**booking_form(), "started": late, "phone": "0813 1234 5678"})
     assert refused.status_code == 400 and Booking.objects.count() == 1
 
@@ -87,6 +88,6 @@ def test_the_limits_hold_when_twenty_posts_arrive_at_once(settings, topics):
 def test_the_same_burst_on_one_browser_keeps_the_limit(client, clock, settings):
     settings.BOOKING_PER_SOURCE_PER_DAY = 2
     for n in range(4):
-        client.post(reverse("booking:register"), booking_form(client, phone=f"0812 9999 {n:04d}"))
+        client.post(reverse("booking:register", args=["bpkad"]), booking_form(client, phone=f"0812 9999 {n:04d}"))
     assert Booking.objects.count() == 2
     assert ticket(client)  # the browser may still open the page

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def _register(client, forwarded_for=None, **changes):
     headers = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
-    return client.post(reverse("booking:register"), booking_form(client, **changes), headers=headers)
+    return client.post(reverse("booking:register", args=["bpkad"]), booking_form(client, **changes), headers=headers)
 
 
 def test_one_phone_books_three_times_a_day_then_is_told_to_wait(client, settings):

@@ -18,31 +18,31 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
 
 
 def test_it_needs_no_login_and_says_what_it_is_for(client):
-    html = client.get(reverse("booking:register")).content.decode()
+    html = client.get(reverse("booking:register", args=["bpkad"])).content.decode()
     assert "Daftar sebelum datang" in html and 'name="started"' in html
     assert "Mengapa data ini dicatat?" in html  # and the notice says what is kept, and how long
 
 
 def test_registering_gives_a_code_a_qr_and_the_suggested_bidang(client):
-    response = client.post(reverse("booking:register"), booking_form(client))
-    assert response.status_code == 302 and response.url == reverse("booking:done")
+    response = client.post(reverse("booking:register", args=["bpkad"]), booking_form(client))
+    assert response.status_code == 302 and response.url == reverse("booking:done", args=["bpkad"])
     booking = Booking.objects.get()
     assert booking.phone == "+6281234567890" and booking.planned_date == next_office_day()
     assert booking.suggested_bidang.code == "anggaran" and booking.visit is None
-    html = client.get(reverse("booking:done")).content.decode()
+    html = client.get(reverse("booking:done", args=["bpkad"])).content.decode()
     assert booking.display_code in html and "<svg" in html and "Bidang Anggaran" in html
 
 
 def test_the_code_is_shown_only_to_the_browser_that_registered(client):
-    client.post(reverse("booking:register"), booking_form(client))
+    client.post(reverse("booking:register", args=["bpkad"]), booking_form(client))
     stranger = Client()
-    response = stranger.get(reverse("booking:done"))
-    assert response.status_code == 302 and response.url == reverse("booking:register")
+    response = stranger.get(reverse("booking:done", args=["bpkad"]))
+    assert response.status_code == 302 and response.url == reverse("booking:register", args=["bpkad"])
 
 
 def test_an_email_address_gets_the_code_by_email(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("booking:register"),
+        client.post(reverse("booking:register", args=["bpkad"]),
                     booking_form(client, email="rudi@disdik.lampungselatankab.go.id"))
     booking = Booking.objects.get()
     assert Notification.objects.get().to_email == "rudi@disdik.lampungselatankab.go.id"
@@ -52,7 +52,7 @@ def test_an_email_address_gets_the_code_by_email(client, django_capture_on_commi
 
 def test_without_an_email_nothing_is_sent(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("booking:register"), booking_form(client))
+        client.post(reverse("booking:register", args=["bpkad"]), booking_form(client))
     assert not Notification.objects.exists() and not mail.outbox
 
 
@@ -88,11 +88,12 @@ SATURDAY = date(2026, 11, 28)
     ({"part_of_day": "malam"}, "Pilih pagi atau siang"),
 ])
 def test_bad_input_gets_a_message_and_stores_nothing(client, changes, message):
-    response = client.post(reverse("booking:register"), booking_form(client, **changes))
+    response = client.post(reverse("booking:register", args=["bpkad"]), booking_form(client, **changes))
     assert response.status_code == 400 and message in response.content.decode()
     assert not Booking.objects.exists()
 
 
 def test_a_guest_who_reaches_the_login_page_finds_the_way_to_register(client):
     html = client.get(reverse("login")).content.decode()
-    assert f'href="{reverse("booking:register")}"' in html
+    assert f'href="{reverse("booking:choose")}"' in html
+    assert client.get(reverse("booking:choose")).url == reverse("booking:register", args=["bpkad"])  # the one office

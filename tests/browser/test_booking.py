@@ -14,7 +14,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_pre_register_then_check_in_by_code(page, people, settings, topics):
-    page.open(reverse("booking:register"))
+    page.open(reverse("booking:register", args=["bpkad"]))
     opened = time.monotonic()
     page.fill("guest_name", "Rudi Hartono")
     page.fill("origin", "Dinas Pendidikan")

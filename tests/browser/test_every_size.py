@@ -203,9 +203,9 @@ def test_no_page_overflows_at_any_width(page, people, pimpinan, admin_user, staf
 
     page.driver.delete_all_cookies()
     _visit_pages(page, failures, [
-        ("guest-pre-registration", reverse("booking:register"), "#booking-form"),
+        ("guest-pre-registration", reverse("booking:register", args=["bpkad"]), "#booking-form"),
         ("guest-survey", f"/s/{visits['invitation'].token}", "[data-survey-form]"),
-        ("guest-privacy", reverse("privacy:notice"), "h1"),
+        ("guest-privacy", reverse("privacy:notice", args=["bpkad"]), "h1"),
     ])
 
     for kind, name, ready in [(Device.Kind.KIOSK, "kiosk", "[data-kiosk-form]"),

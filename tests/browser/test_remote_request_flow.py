@@ -76,8 +76,9 @@ def test_a_phone_request_to_a_bidang_working_from_home(page, kasubbag):
     page.wait_for(By.ID, "consultation-form")
     number, text = _wa(page, "a[data-wa=contact]")
     assert number == "6281234567890"
-    assert text.startswith("Yth. Bapak/Ibu Pak Joko (Dinas Sosial), kami dari Bidang Anggaran BPKAD Kabupaten "
-                           "Lampung Selatan menanggapi permintaan konsultasi Anda (nomor A-001)")
+    assert text.startswith("Yth. Bapak/Ibu Pak Joko (Dinas Sosial), kami dari Bidang Anggaran Badan Pengelola "
+                           "Keuangan dan Aset Daerah Kabupaten Lampung Selatan menanggapi permintaan konsultasi "
+                           "Anda (nomor A-001)")
     _click(page, "#mode-prescription")
     page.fill("problem", "Revisi DPA belanja modal")
     page.fill("outcome", "Dijelaskan lewat WhatsApp: ajukan pergeseran melalui SIPD")

@@ -75,7 +75,7 @@ def test_a_guest_answers_on_a_phone(page, invitation):
     response = Response.objects.get()
     assert (response.sex, response.bidang.code) == ("P", "anggaran")
     assert response.suggestion == "Pelayanan cepat, terima kasih."
-    assert dict(Answer.objects.values_list("unsur", "value")) == {**{n: 4 for n in range(1, 10)}, 3: 2}
+    assert dict(Answer.objects.values_list("unsur__number", "value")) == {**{n: 4 for n in range(1, 10)}, 3: 2}
 
 
 def test_a_missing_answer_is_pointed_out_on_the_phone(page, invitation):

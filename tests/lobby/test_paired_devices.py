@@ -164,7 +164,7 @@ def test_the_pairing_link_is_shown_only_to_whoever_may_change_devices(client, ad
     client.force_login(admin_user)
     client.post(reverse("admin:lobby_device_add"), {"name": "TV lobi", "kind": "display", "active": "on"})
     device = Device.objects.get(name="TV lobi")
-    viewer = django_user_model.objects.create_user("pengamat", password="x", is_staff=True)
+    viewer = django_user_model.objects.create_user("pengamat", password="x", is_staff=True, office=admin_user.office)
     viewer.user_permissions.add(Permission.objects.get(codename="view_device"))
     reader = Client()
     reader.force_login(viewer)

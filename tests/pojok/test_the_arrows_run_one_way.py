@@ -10,20 +10,22 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("pojok", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking", "privacy",
-        "documents")
+APPS = ("pojok", "offices", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking",
+        "privacy", "documents", "kabupaten")
 MAY_USE = {
     "pojok": set(),
-    "routing": {"pojok"},
-    "notifications": {"pojok"},
-    "audit": {"pojok"},  # the account log, the login slow-down built on it, the record of rule changes
-    "presence": {"pojok", "routing"},  # who is in the office today: triage and the inbox read it
-    "visits": {"pojok", "routing", "notifications", "presence"},
-    "survey": {"pojok", "routing", "visits"},
-    "booking": {"pojok", "routing", "notifications", "visits"},
-    "lobby": {"pojok", "visits", "booking"},
-    "privacy": {"pojok", "visits"},
-    "documents": {"pojok", "visits"},  # filed packs of the visits' report (the IKM section is survey's own)
+    "offices": {"pojok"},  # every OPD on one server: the office each row and each request belongs to
+    "routing": {"pojok", "offices"},
+    "notifications": {"pojok", "offices"},
+    "audit": {"pojok", "offices"},  # the account log, the login slow-down built on it, the record of rule changes
+    "presence": {"pojok", "offices", "routing"},  # who is in the office today: triage and the inbox read it
+    "visits": {"pojok", "offices", "routing", "notifications", "presence"},
+    "survey": {"pojok", "offices", "routing", "visits"},
+    "booking": {"pojok", "offices", "routing", "notifications", "visits"},
+    "lobby": {"pojok", "offices", "visits", "booking"},
+    "privacy": {"pojok", "offices", "visits"},
+    "documents": {"pojok", "offices", "visits"},  # filed packs of the visits' report (the IKM section is survey's own)
+    "kabupaten": {"pojok", "offices", "visits", "survey"},  # every office's figures, one office at a time
 }
 
 

@@ -4,13 +4,20 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 
 from privacy.models import MIN_RETENTION_DAYS, PrivacySetting
 from privacy.retention import retention_cutoff
 
 pytestmark = pytest.mark.django_db
 
-CHANGE_URL = "/admin/privacy/privacysetting/1/change/"
+
+
+def _change_url() -> str:
+    """The change page of the office's one settings row (saved first: its id is the database's)."""
+    setting = PrivacySetting.current()
+    setting.save()
+    return reverse("admin:privacy_privacysetting_change", args=[setting.pk])
 
 
 def test_without_a_saved_row_the_default_is_a_year_and_reading_writes_nothing():
@@ -31,26 +38,24 @@ def test_too_short_or_too_long_a_period_is_refused(days):
 
 
 def test_the_admin_edits_it_in_the_admin_site(client_of, admin_user):
-    PrivacySetting().save()
     client = client_of(admin_user)
     form = {"retention_days": "730", "contact": "Sekretariat BPKAD"}
-    assert client.post(CHANGE_URL, form).status_code == 302
+    assert client.post(_change_url(), form).status_code == 302
     assert PrivacySetting.current().retention_days == 730
 
 
 def test_the_admin_site_refuses_a_period_below_the_minimum(client_of, admin_user):
-    PrivacySetting().save()
-    response = client_of(admin_user).post(CHANGE_URL, {"retention_days": "30", "contact": "Sekretariat"})
+    response = client_of(admin_user).post(_change_url(), {"retention_days": "30", "contact": "Sekretariat"})
     assert response.status_code == 200 and "Pastikan nilai ini lebih besar dari atau sama dengan 90" in \
         response.content.decode()
     assert PrivacySetting.current().retention_days == 365
 
 
 def test_other_roles_cannot_edit_it(client_of, pimpinan):
-    PrivacySetting().save()
+    url = _change_url()
     pimpinan.is_staff = True
     pimpinan.save()
-    response = client_of(pimpinan).post(CHANGE_URL, {"retention_days": "100", "contact": "x"})
+    response = client_of(pimpinan).post(url, {"retention_days": "100", "contact": "x"})
     assert response.status_code == 403
     assert PrivacySetting.current().retention_days == 365
 

@@ -20,7 +20,8 @@ def test_the_admin_sets_the_threshold(client_of, admin_user):
     response = client.post(reverse("admin:visits_reportsettings_add"), {"compliance_threshold": "85"})
     assert response.status_code == 302
     assert ReportSettings.current().compliance_threshold == 85
-    response = client.post(reverse("admin:visits_reportsettings_change", args=[1]), {"compliance_threshold": "101"})
+    saved = ReportSettings.current().pk
+    response = client.post(reverse("admin:visits_reportsettings_change", args=[saved]), {"compliance_threshold": "101"})
     assert response.status_code == 200 and ReportSettings.current().compliance_threshold == 85
 
 

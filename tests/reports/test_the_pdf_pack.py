@@ -99,7 +99,7 @@ def _png() -> bytes:
 
 def test_the_admins_logo_is_on_the_letterhead(october, client_of, admin_user, pimpinan):
     admin = client_of(admin_user)
-    form = {"government": "PEMERINTAH KABUPATEN LAMPUNG SELATAN", "office": "BPKAD Lampung Selatan",
+    form = {"government": "PEMERINTAH KABUPATEN LAMPUNG SELATAN", "office_name": "BPKAD Lampung Selatan",
             "address": "Jl. Contoh No. 1, Kalianda", "city": "Kalianda"}
     refused = admin.post(reverse("admin:visits_letterhead_add"),
                          {**form, "logo_file": SimpleUploadedFile("logo.png", b"not an image")})

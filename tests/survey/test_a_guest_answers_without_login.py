@@ -35,7 +35,7 @@ def test_an_answer_is_stored_with_the_visits_bidang_topic_and_day(client, invite
     profile = (response.sex, response.age_group, response.education, response.occupation)
     assert profile == ("P", "35-44", "s1", "asn")
     assert response.suggestion == "Ruang tunggu perlu kipas." and not response.is_complaint
-    assert dict(Answer.objects.values_list("unsur", "value")) == {1: 1, **{n: 3 for n in range(2, 9)}, 9: 4}
+    assert dict(Answer.objects.values_list("unsur__number", "value")) == {1: 1, **{n: 3 for n in range(2, 9)}, 9: 4}
     invitation.refresh_from_db()
     assert invitation.answered
     thanks = client.get(_url(invitation))

@@ -23,7 +23,8 @@ EXPECTED = {
     # --- accounts and landing ------------------------------------------------------------------
     "home": {"anon": "login login", FRONT_DESK: "→visits:desk →visits:desk",
              "kasubbag": "→visits:triage →visits:triage", STAFF: "→visits:inbox →visits:inbox",
-             READERS: "→visits:reports →visits:reports"},
+             READERS: "→visits:reports →visits:reports",
+             "kabupaten": "→kabupaten:overview →kabupaten:overview"},
     "healthz": {"*": "200 405"},
     "still_here": {"anon": "login login", "*": "204 405"},  # typing counts as activity (pojok.js)
     "login": {"anon": "200 200", "*": "→home →home"},  # POST without data: the form's errors
@@ -43,7 +44,7 @@ EXPECTED = {
     "booking:arrive": {"anon": "login login", FRONT_DESK: "405 →booking:expected", "*": "405 403"},
 
     # --- a visit: its timeline and the one door for moves (here "receive", a Bidang's move) ------
-    "visits:detail": {"anon": "login login", "staf_lain": "404 405", "*": "200 405"},
+    "visits:detail": {"anon": "login login", "staf_lain": "404 405", "kabupaten": "403 405", "*": "200 405"},
     # the visit's staff are sent back to it (a refusal of the order is a message); a role that may not
     # make the move: 403; another Bidang: 404
     "visits:move": {"anon": "login login", "staf": "405 →visits:detail", "staf_lain": "405 404", "*": "405 403"},
@@ -100,6 +101,12 @@ EXPECTED = {
     "booking:done": {"*": "→booking:register 405"},  # nothing registered in this session yet
 
     "privacy:notice": {"*": "200 405"},
+    # the short addresses of the guests' pages: on to the (one) office's page
+    # (two offices on the server: a guest chooses one; a person of an office goes to their own)
+    "booking:choose": {"anon kabupaten": "200 405", "*": "→booking:register 405"},
+    "privacy:choose": {"anon kabupaten": "200 405", "*": "→privacy:notice 405"},
+    # every office's figures side by side: the roles above the offices only
+    "kabupaten:overview": {"anon": "login login", "kabupaten": "200 405", "*": "403 405"},
     # the record of changes to the rules: read-only, for Pimpinan and Admin
     "audit:rule_changes": {"anon": "login login", READERS: "200 405", "*": "403 405"},
     # one guest's personal data: the admin only; a POST without a name, phone or email is refused

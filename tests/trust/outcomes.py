@@ -33,7 +33,7 @@ def row_counts() -> dict[str, int]:
     quote = connection.ops.quote_name
     columns = ", ".join(f"(SELECT COUNT(*) FROM {quote(table)})" for table in tables)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {columns}")
+        cursor.execute(f"SELECT {columns} /*all offices*/")
         return dict(zip(tables, cursor.fetchone(), strict=True))
 
 

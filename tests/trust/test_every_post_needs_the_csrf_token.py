@@ -22,7 +22,7 @@ REFUSED = {"403", "404", "405", "admin-login"}
 def _who_may_post(name: str, world: World) -> str | None:
     """The first role whose POST gets past the role checks (a page, a redirect on, a form's 400)."""
     for role in ROLES:
-        get, post = expected(name, role, user=world.user(role), has_object=admin_has_object(name))
+        get, post = expected(name, role, user=world.user(role), has_object=admin_has_object(name, world))
         if post not in REFUSED and not (post == "login" and get == "login"):
             return role
     return None

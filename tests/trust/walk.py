@@ -11,6 +11,7 @@ from collections import Counter
 
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.test import RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from .world import World
@@ -62,6 +63,9 @@ FILL = {
     "survey:invitation": lambda w: {"pk": w.visit("leaving").pk},
     "survey:plan_status": lambda w: {"pk": w.follow_up_plan().pk},
     "documents:download": lambda w: {"pk": w.filed_pack().pk},
+    "booking:register": lambda w: {"office": w.office.code},
+    "booking:done": lambda w: {"office": w.office.code},
+    "privacy:notice": lambda w: {"office": w.office.code},
 }
 
 
@@ -78,11 +82,11 @@ def admin_model(name: str):
 
 def _admin_url(name: str, world: World) -> str:
     """An admin URL with an object of its model (or a missing one when the model has none)."""
-    model, _, _ = admin_model(name)
+    model, model_admin, _ = admin_model(name)
     route, entry = next((route, entry) for ns, route, entry in _patterns(get_resolver())
                         if _name(ns, route, entry) == name)
     if model is not None:
-        first = model._default_manager.order_by("pk").first()
+        first = _admin_rows(model_admin, world).order_by("pk").first()
         values = {"object_id": first.pk if first else 999999}
     else:
         values = {"app_label": "routing", "object_id": world.user("petugas").pk,
@@ -105,7 +109,14 @@ def concrete_url(name: str, world: World) -> str:
     return reverse(name)
 
 
-def admin_has_object(name: str) -> bool:
-    """Whether the admin URL's model has a row to open (else the admin answers "no such object")."""
-    model, _, _ = admin_model(name)
-    return model is None or model._default_manager.exists()
+def admin_has_object(name: str, world: World) -> bool:
+    """Whether the admin URL's model has a row the office's admin may open (else "no such object")."""
+    model, model_admin, _ = admin_model(name)
+    return model is None or _admin_rows(model_admin, world).exists()
+
+
+def _admin_rows(model_admin, world: World):
+    """The rows the admin's list shows the office's admin (their office's, as each ModelAdmin keeps it)."""
+    request = RequestFactory().get("/admin/")
+    request.user = world.user("admin")
+    return model_admin.get_queryset(request)

@@ -3,6 +3,9 @@
 Every role of the office is here as a person (the piket on and off duty too), and `World` makes,
 on demand, a visit of Bidang Anggaran in the state a URL needs, so that a move made by one URL's
 POST never changes the object another URL is opened with.
+
+`other_world()` is a second office on the same server (Bappeda, from the generic template) with its own
+people and guests in every state; the walk checks that no page of one office names anyone of the other.
 """
 
 from datetime import timedelta
@@ -12,6 +15,8 @@ from django.test import Client
 
 from documents.packs import file_sop_pack, last_month
 from lobby.models import Device
+from offices import current
+from offices.models import Office
 from pojok import clock, roles
 from pojok.periods import Period
 from survey.answering import invite
@@ -21,7 +26,7 @@ from tests.factories import advance_to, make_user
 from visits.models import Consultation, Mode, Piket, Visit, record_consultation
 
 # The roles every URL is walked as; the staff of another Bidang (dodi, Aset) is the outsider.
-ROLES = ["anon", "petugas", "kasubbag", "piket", "piket_off", "staf", "staf_lain", "pimpinan", "admin"]
+ROLES = ["anon", "petugas", "kasubbag", "piket", "piket_off", "staf", "staf_lain", "pimpinan", "admin", "kabupaten"]
 
 # How far along the lifecycle a visit must be for a page (moves as tests/factories.advance_to names them).
 MOVES_TO = {
@@ -36,19 +41,27 @@ MOVES_TO = {
 class World:
     """The named people and a maker of fresh objects; `user(role)` is None for the anonymous guest."""
 
+    NAMES = {"petugas": ("budi", "Budi Santoso"), "kasubbag": ("sri", "Sri Rahayu"),
+             "piket": ("wawan", "Wawan Piket"), "piket_off": ("yuni", "Yuni Kemarin"),
+             "staf": ("ani", "Ani Lestari"), "staf_lain": ("dodi", "Dodi Pratama"),
+             "pimpinan": ("hendra", "Hendra Wijaya"), "admin": ("rina", "Rina Admin")}
+    GUEST = ("Siti Aminah", "0812 7000 1111")
+    UNITS = ("anggaran", "aset")  # the staff's Bidang and the outsider's
+    KABUPATEN = ("inspektur", "Irma Inspektorat")  # above the offices: an account of no office
+
     def __init__(self):
+        self.office = current.get()
+        role_of = {"petugas": roles.PETUGAS, "kasubbag": roles.KASUBBAG, "piket": roles.PETUGAS,
+                   "piket_off": roles.PETUGAS, "staf": roles.STAF, "staf_lain": roles.STAF,
+                   "pimpinan": roles.PIMPINAN, "admin": roles.ADMIN}
+        units = {"staf": self.UNITS[0], "staf_lain": self.UNITS[1]}
         self.people = {
-            "petugas": make_user("budi", roles.PETUGAS, full_name="Budi Santoso"),
-            "kasubbag": make_user("sri", roles.KASUBBAG, full_name="Sri Rahayu"),
-            "piket": make_user("wawan", roles.PETUGAS, full_name="Wawan Piket"),
-            "piket_off": make_user("yuni", roles.PETUGAS, full_name="Yuni Kemarin"),
-            "staf": make_user("ani", roles.STAF, bidang_code="anggaran", full_name="Ani Lestari",
-                              jabatan="pelaksana"),
-            "staf_lain": make_user("dodi", roles.STAF, bidang_code="aset", full_name="Dodi Pratama",
-                                   jabatan="pelaksana"),
-            "pimpinan": make_user("hendra", roles.PIMPINAN, full_name="Hendra Wijaya"),
-            "admin": make_user("rina", roles.ADMIN, full_name="Rina Admin", is_staff=True),
-        }
+            role: make_user(username, role_of[role], full_name=full_name, bidang_code=units.get(role),
+                            is_staff=role == "admin", **({"jabatan": "pelaksana"} if role in units else {}))
+            for role, (username, full_name) in self.NAMES.items()}
+        if self.KABUPATEN:
+            username, full_name = self.KABUPATEN
+            self.people["kabupaten"] = make_user(username, roles.KABUPATEN, full_name=full_name, office=None)
         today = clock.today()
         sri = self.people["kasubbag"]
         Piket.objects.create(user=self.people["piket"], day=today, assigned_by=sri)
@@ -70,10 +83,10 @@ class World:
     def visit(self, state: str = "waiting", **fields) -> Visit:
         """A visit of today, of Bidang Anggaran once routed, in the given state."""
         at = clock.now() - timedelta(minutes=30)
-        visit = Visit.check_in(by=self.people["petugas"], guest_name=fields.pop("guest_name", "Siti Aminah"),
+        visit = Visit.check_in(by=self.people["petugas"], guest_name=fields.pop("guest_name", self.GUEST[0]),
                                origin="Dinas Kesehatan", keperluan="Konsultasi pergeseran anggaran", at=at,
-                               **fields)
-        return advance_to(visit, MOVES_TO[state], self.lifecycle_people, at=at)
+                               phone=fields.pop("phone", self.GUEST[1]), **fields)
+        return advance_to(visit, MOVES_TO[state], self.lifecycle_people, at=at, bidang_code=self.UNITS[0])
 
     def consultation(self, *, follow_up=False) -> Consultation:
         """A draft record of a guest in consultation with Bidang Anggaran (a follow-up promised, if asked)."""
@@ -109,3 +122,35 @@ class World:
 
     def user_model(self):
         return get_user_model()
+
+    def secrets(self) -> list[str]:
+        """What no page of another office may show: this office's guest and people."""
+        return [self.GUEST[0], *(name for _, name in self.NAMES.values())]
+
+    def populate(self) -> None:
+        """Guests of today in every state, a consultation with a follow-up, a survey link."""
+        for state in MOVES_TO:
+            self.visit(state)
+        self.consultation(follow_up=True)
+        self.survey_token()
+
+
+class OtherWorld(World):
+    """Bappeda's people and guests: other names, the generic template's units."""
+
+    NAMES = {role: (f"{username}_bappeda", f"{name.split()[0]} Bappedawan") for role, (username, name)
+             in World.NAMES.items()}
+    GUEST = ("Gendis Rahasiani", "0812 7000 2222")
+    UNITS = ("keuangan", "umum")
+    KABUPATEN = None  # one kabupaten account is enough
+
+
+def other_world() -> OtherWorld:
+    """The second office with its people and guests, made as that office; the test goes on as its own."""
+    office = Office.objects.get_or_create(code="bappeda", defaults={
+        "name": "Badan Perencanaan Pembangunan Daerah Kabupaten Lampung Selatan", "short_name": "Bappeda",
+        "template": "umum"})[0]
+    with current.acting_for(office):
+        world = OtherWorld()
+        world.populate()
+    return world

@@ -51,7 +51,8 @@ def test_the_bidang_answers_a_remote_request_and_sends_the_survey(client_of, kas
     client = client_of(staf)
     number, text = wa_links(client.get(reverse("visits:consultation", args=[visit.pk])).content.decode())["contact"]
     assert number == "6281298765432"
-    assert text.startswith("Yth. Bapak/Ibu Pak Joko (Dinas Sosial), kami dari Bidang Anggaran BPKAD")
+    assert text.startswith("Yth. Bapak/Ibu Pak Joko (Dinas Sosial), kami dari Bidang Anggaran Badan Pengelola "
+                           "Keuangan dan Aset Daerah Kabupaten Lampung Selatan menanggapi")
     assert "perihal: Revisi DPA belanja modal" in text
     consult(visit, staf)
     Consultation.objects.filter(visit=visit).update(follow_up_needed=True)
@@ -81,12 +82,12 @@ def test_a_guest_without_a_mobile_number_gets_no_link_but_the_reason(client_of, 
 
 
 def test_the_booking_code_can_be_kept_in_the_guests_own_whatsapp(client, topics):
-    client.post(reverse("booking:register"), booking_form(client))
+    client.post(reverse("booking:register", args=["bpkad"]), booking_form(client))
     booking = Booking.objects.get()
-    number, text = wa_links(client.get(reverse("booking:done")).content.decode())["booking"]
+    number, text = wa_links(client.get(reverse("booking:done", args=["bpkad"])).content.decode())["booking"]
     assert number == "6281234567890"
-    assert ("Kode pendaftaran kunjungan saya ke Pojok Konsultasi BPKAD Kabupaten Lampung Selatan: "
-            f"{booking.display_code}") in text
+    assert ("Kode pendaftaran kunjungan saya ke Pojok Konsultasi Badan Pengelola Keuangan dan Aset Daerah "
+            f"Kabupaten Lampung Selatan: {booking.display_code}") in text
 
 
 def test_the_admin_keeps_a_staff_members_whatsapp_number_in_one_form(client_of, admin_user, staf):

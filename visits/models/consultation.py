@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, scoped
+
 
 class Mode(models.TextChoices):
     """The four ways a consultation runs (the office manual's "Proses Konsultasi"), in the office's
@@ -29,6 +31,8 @@ MODE_DESCRIPTIONS = {
 
 class Consultation(models.Model):
     visit = models.OneToOneField("visits.Visit", on_delete=models.CASCADE, related_name="consultation")
+    objects = scoped(through="bidang")  # the office is its Bidang's (the search's index leads with the Bidang)
+    all_offices = AllOffices()
     bidang = models.ForeignKey(
         "routing.Bidang", verbose_name=_("Bidang"), on_delete=models.PROTECT, related_name="consultations"
     )

@@ -10,19 +10,19 @@ from django.db import models
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned, OfficeSettings
 from pojok import clock
-from pojok.models import SingletonSettings
 
 OFFICE = "Badan Pengelola Keuangan dan Aset Daerah Kabupaten Lampung Selatan"
 GOVERNMENT = "PEMERINTAH KABUPATEN LAMPUNG SELATAN"
 LOGO_TYPES = {"PNG": "image/png", "JPEG": "image/jpeg"}
 
 
-class Letterhead(SingletonSettings):
-    """One row (pk 1): the kop surat of every printed report, PDF and XLSX."""
+class Letterhead(OfficeSettings):
+    """One row per office: the kop surat of every printed report, PDF and XLSX."""
 
     government = models.CharField(_("pemerintah daerah"), max_length=150, default=GOVERNMENT)
-    office = models.CharField(_("nama kantor"), max_length=200, default=OFFICE)
+    office_name = models.CharField(_("nama kantor"), max_length=200, default=OFFICE)
     address = models.CharField(_("alamat"), max_length=300, blank=True,
                                help_text=_("Alamat, telepon, surel, laman: satu baris di bawah nama kantor."))
     city = models.CharField(_("tempat penandatanganan"), max_length=60, default="Kalianda",
@@ -35,10 +35,14 @@ class Letterhead(SingletonSettings):
         verbose_name_plural = _("kop surat")
 
     def __str__(self) -> str:
-        return self.office
+        return self.office_name
+
+    @classmethod
+    def defaults_for(cls, office) -> dict:
+        return {} if office.template == "bpkad" else {"office_name": office.name}
 
 
-class Signer(models.Model):
+class Signer(OfficeOwned):
     """An official who may sign a report: "Mengetahui, Kepala Badan ...", name, pangkat/golongan, NIP."""
 
     caption = models.CharField(_("keterangan"), max_length=60, default="Mengetahui,",

@@ -37,6 +37,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from notifications.outbox import queue_bidang_email, queue_bidang_whatsapp
+from offices.current import office_id
+from offices.tenancy import MARK, AllOffices, OfficeOwned, OfficeQuerySet, scoped
 from pojok import clock
 from routing.suggest import suggest
 
@@ -185,7 +187,7 @@ def local_time(moment: datetime) -> str:
     return timezone.localtime(moment).strftime("%H.%M")
 
 
-class VisitQuerySet(models.QuerySet):
+class VisitQuerySet(OfficeQuerySet):
     def of_day(self, day):
         return self.filter(day=day)
 
@@ -196,7 +198,7 @@ class VisitQuerySet(models.QuerySet):
         return self.filter(state__in=states)
 
 
-class Visit(models.Model):
+class Visit(OfficeOwned):
     day = models.DateField(_("tanggal"))
     queue_seq = models.PositiveIntegerField(_("urutan antrean"))
     guest_name = models.CharField(_("nama tamu"), max_length=120)
@@ -230,16 +232,16 @@ class Visit(models.Model):
     )
     created_at = models.DateTimeField(_("dicatat pada"), default=clock.now)
 
-    objects = VisitQuerySet.as_manager()
+    objects = scoped(VisitQuerySet)
 
     class Meta:
         ordering = ["-day", "-queue_seq"]
         verbose_name = _("kunjungan")
         verbose_name_plural = _("kunjungan")
         constraints = [
-            models.UniqueConstraint(fields=["day", "queue_seq"], name="visit_queue_number_unique_per_day"),
+            models.UniqueConstraint(fields=["office", "day", "queue_seq"], name="visit_queue_number_per_office_day"),
         ]
-        indexes = [models.Index(fields=["day", "state"], name="visit_day_state")]
+        indexes = [models.Index(fields=["office", "day", "state"], name="visit_office_day_state")]
         permissions = [
             ("record_front_desk", "Mencatat langkah meja depan (1, 2, 3, 6)"),
             ("route_visit", "Mengarahkan tamu ke Bidang (langkah 4)"),
@@ -475,13 +477,13 @@ def _check_time(step_row: "VisitStep", at) -> None:
 
 
 def _next_queue_seq(day) -> int:
-    """The day's next queue number, taken atomically: two desks never get the same one."""
+    """The office's next queue number of the day, taken atomically: two desks never get the same one."""
     table = QueueCounter._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (day, last) VALUES (%s, 1) "
-            f"ON CONFLICT (day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
-            [day],
+            f"INSERT INTO {table} (office_id, day, last) VALUES (%s {MARK}, %s, 1) "
+            f"ON CONFLICT (office_id, day) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+            [office_id(), day],
         )
         return cursor.fetchone()[0]
 
@@ -490,6 +492,8 @@ class VisitEvent(models.Model):
     """The append-only history: one row for every change of a visit."""
 
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="events")
+    objects = scoped(through="visit")  # the office is its visit's
+    all_offices = AllOffices()
     at = models.DateTimeField(_("waktu"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, blank=True,

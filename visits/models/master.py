@@ -6,15 +6,15 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import OfficeOwned
+
 WAIT_STEP = 5  # the step whose first part is the guest's wait for the Bidang
 
 
-class SopStep(models.Model):
-    """One step of the SOP with its time standard (Mutu Baku — Waktu)."""
+class SopStep(OfficeOwned):
+    """One step of the SOP with its time standard (Mutu Baku — Waktu), in one office."""
 
-    number = models.PositiveSmallIntegerField(
-        _("nomor"), primary_key=True, validators=[MinValueValidator(1), MaxValueValidator(6)]
-    )
+    number = models.PositiveSmallIntegerField(_("nomor"), validators=[MinValueValidator(1), MaxValueValidator(6)])
     name = models.CharField(_("kegiatan"), max_length=250)
     short_name = models.CharField(_("nama singkat"), max_length=60)
     performer = models.CharField(_("pelaksana"), max_length=120)
@@ -38,6 +38,7 @@ class SopStep(models.Model):
         ordering = ["number"]
         verbose_name = _("langkah SOP")
         verbose_name_plural = _("langkah SOP")
+        constraints = [models.UniqueConstraint(fields=["office", "number"], name="sopstep_number_per_office")]
 
     def __str__(self) -> str:
         return f"{self.number}. {self.short_name}"
@@ -48,25 +49,26 @@ class SopStep(models.Model):
                 "Standar waktu tunggu hanya untuk langkah 5 (menunggu diterima pejabat Bidang).")})
 
 
-class Instansi(models.Model):
+class Instansi(OfficeOwned):
     """A unit guests come from (OPD, kecamatan, agency): the check-in form's pick list."""
 
-    name = models.CharField(_("nama"), max_length=150, unique=True)
+    name = models.CharField(_("nama"), max_length=150)
     active = models.BooleanField(_("aktif"), default=True)
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("instansi/OPD")
         verbose_name_plural = _("instansi/OPD")
+        constraints = [models.UniqueConstraint(fields=["office", "name"], name="instansi_name_per_office")]
 
     def __str__(self) -> str:
         return self.name
 
 
-class DocumentType(models.Model):
+class DocumentType(OfficeOwned):
     """A kind of document a consultation may be about (SPD, SPM, LKPD, KIB, ...)."""
 
-    code = models.CharField(_("kode"), max_length=20, unique=True)
+    code = models.CharField(_("kode"), max_length=20)
     name = models.CharField(_("nama"), max_length=150)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     active = models.BooleanField(_("aktif"), default=True)
@@ -75,16 +77,17 @@ class DocumentType(models.Model):
         ordering = ["order", "code"]
         verbose_name = _("jenis dokumen")
         verbose_name_plural = _("jenis dokumen")
+        constraints = [models.UniqueConstraint(fields=["office", "code"], name="documenttype_code_per_office")]
 
     def __str__(self) -> str:
         return self.code
 
 
-class ArrivalRule(models.Model):
+class ArrivalRule(OfficeOwned):
     """One item of the arrival checklist the desk and the kiosk tick at check-in (the manual's health
     protocol by default). With no active item the checklist is off."""
 
-    text = models.CharField(_("butir"), max_length=120, unique=True)
+    text = models.CharField(_("butir"), max_length=120)
     order = models.PositiveSmallIntegerField(_("urutan"), default=0)
     active = models.BooleanField(_("aktif"), default=True)
 
@@ -92,6 +95,7 @@ class ArrivalRule(models.Model):
         ordering = ["order", "text"]
         verbose_name = _("butir protokol kedatangan")
         verbose_name_plural = _("protokol kedatangan")
+        constraints = [models.UniqueConstraint(fields=["office", "text"], name="arrivalrule_text_per_office")]
 
     def __str__(self) -> str:
         return self.text

@@ -4,12 +4,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from pojok.models import SingletonSettings
+from offices.tenancy import OfficeSettings
 
 DEFAULT_THRESHOLD = 90
 
 
-class ReportSettings(SingletonSettings):
+class ReportSettings(OfficeSettings):
     """One row (pk 1): a step "berjalan dengan baik" when this share of it keeps its standard."""
 
     compliance_threshold = models.PositiveSmallIntegerField(

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, OfficeOwned, scoped
 from pojok import clock
 from pojok.words import duration_text as duration_words
 
@@ -55,6 +56,8 @@ class VisitStep(models.Model):
     """One SOP step of one visit: when it started and ended, who recorded it, the standard then."""
 
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="steps")
+    objects = scoped(through="visit")  # the office is its visit's
+    all_offices = AllOffices()
     number = models.PositiveSmallIntegerField(_("langkah"))
     started_at = models.DateTimeField(_("mulai"))
     ended_at = models.DateTimeField(_("selesai"), null=True, blank=True)
@@ -164,6 +167,11 @@ class VisitStep(models.Model):
         return timer_level(self.elapsed_seconds, self.timer_standard_seconds)
 
 
-class QueueCounter(models.Model):
-    day = models.DateField(primary_key=True)
+class QueueCounter(OfficeOwned):
+    """The last queue number an office gave on a day (visits.models.lifecycle._next_queue_seq)."""
+
+    day = models.DateField()
     last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["office", "day"], name="queuecounter_per_office_day")]

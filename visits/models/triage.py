@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from offices.tenancy import AllOffices, OfficeOwned, scoped
 from pojok import clock
 
 
@@ -11,6 +12,8 @@ class RoutingDecision(models.Model):
     """One routing of a visit (step 4): what the rules suggested, what was chosen, and why."""
 
     visit = models.ForeignKey("visits.Visit", on_delete=models.CASCADE, related_name="routings")
+    objects = scoped(through="visit")  # the office is its visit's
+    all_offices = AllOffices()
     at = models.DateTimeField(_("waktu"))
     by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT, related_name="+")
     keperluan = models.TextField(_("keperluan saat diarahkan"))
@@ -45,7 +48,7 @@ class RoutingDecision(models.Model):
         return self.suggested_bidang_id == self.bidang_id
 
 
-class Piket(models.Model):
+class Piket(OfficeOwned):
     """A duty officer standing in for the Kasubbag Umum on one day: they may route guests that day."""
 
     day = models.DateField(_("tanggal"), default=clock.today)

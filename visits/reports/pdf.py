@@ -82,7 +82,7 @@ class Kit:
     def kop(self) -> list:
         lh = self.letterhead
         lines = [self.p(f"<b>{text(lh.government)}</b>", "center"),
-                 Paragraph(f"<b>{text(lh.office)}</b>", ParagraphStyle(
+                 Paragraph(f"<b>{text(lh.office_name)}</b>", ParagraphStyle(
                      "office", parent=self.styles["center"], fontName="Helvetica-Bold", fontSize=13, leading=16))]
         if lh.address:
             lines.append(self.p(text(lh.address), "center"))
@@ -137,7 +137,7 @@ class Kit:
     def build(self, story: list, *, title: str, footer: str) -> bytes:
         buffer = BytesIO()
         document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                                     bottomMargin=MARGIN + 4 * mm, title=title, author=self.letterhead.office,
+                                     bottomMargin=MARGIN + 4 * mm, title=title, author=self.letterhead.office_name,
                                      subject=footer, creator="Pojok Konsultasi")
         printed = _("Dicetak %(date)s pukul %(time)s") % {"date": date_text(self.printed_at.date()),
                                                        "time": time_text(self.printed_at)}

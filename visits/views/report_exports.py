@@ -22,7 +22,7 @@ from .reports import report_for
 
 
 def _csv_rows(report):
-    yield [Letterhead.current().office]
+    yield [Letterhead.current().office_name]
     yield [_("Laporan kepatuhan SOP"), report.scope.period.label]
     for table in tables(report):
         yield []
@@ -59,8 +59,8 @@ def heading(report, title: str) -> list[str]:
     chosen = " · ".join(f"{label}: {value}" for label, value in report.scope.describe())
     printed = _("Dicetak %(date)s pukul %(time)s") % {"date": date_text(clock.local_now().date()),
                                                        "time": time_text(clock.now())}
-    return [f"{letterhead.government} — {letterhead.office}", _("Laporan kepatuhan SOP: %(title)s") % {"title": title},
-            chosen, printed]
+    return [f"{letterhead.government} — {letterhead.office_name}",
+            _("Laporan kepatuhan SOP: %(title)s") % {"title": title}, chosen, printed]
 
 
 def signature_of(request) -> list[str]:

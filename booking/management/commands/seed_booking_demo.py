@@ -6,10 +6,9 @@ or the kiosk.
 
 from datetime import timedelta
 
-from django.core.management.base import BaseCommand
-
 from booking import bookings
 from booking.models import Booking, PartOfDay
+from offices.commands import OfficeCommand
 from pojok import clock
 
 GUESTS = [
@@ -27,8 +26,9 @@ def next_office_day(day):
     return day
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Tambahkan pendaftaran kunjungan demo untuk hari ini dan hari kerja berikutnya."
+    default_offices = ["bpkad"]  # the demo of BPKAD's own catalog
 
     def handle(self, *args, **options):
         today = clock.today()

@@ -7,8 +7,9 @@ Running it again for the same month files a new version; the old ones stay as th
 
 from datetime import date
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from visits.models import Signer
 
@@ -22,7 +23,7 @@ def month_of(text: str) -> date:
         raise CommandError(f"bulan {text!r} tidak valid: tulis TTTT-BB") from None
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Membuat dan mengarsipkan laporan bulanan kepatuhan SOP (PDF) bulan lalu sebagai versi baru."
 
     def add_arguments(self, parser):

@@ -1,12 +1,12 @@
 """Send the outbox's waiting and failed emails (safe to run from cron every few minutes)."""
 
-from django.core.management.base import BaseCommand
 
 from notifications.models import MAX_ATTEMPTS
 from notifications.outbox import send_pending
+from offices.commands import OfficeCommand
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = f"Mengirim notifikasi email yang tertunda atau gagal (paling banyak {MAX_ATTEMPTS} percobaan)."
 
     def handle(self, *args, **options):

@@ -4,13 +4,14 @@ Safe from cron (e.g. `15 1 * * *`): batched updates, no row read into Python, an
 finds nothing left to change. Statistics (days, times, steps, Bidang, topic, origin) stay intact.
 """
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices.commands import OfficeCommand
 from privacy.models import MIN_RETENTION_DAYS
 from privacy.retention import BATCH_SIZE, anonymize_expired, retention_cutoff
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Anonimkan data pribadi tamu yang lebih lama dari masa simpan (bawaan: pengaturan Admin)."
 
     def add_arguments(self, parser):

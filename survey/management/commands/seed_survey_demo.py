@@ -1,12 +1,14 @@
 """Answer part of the finished demo visits, so the IKM report has figures (safe to repeat)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices.commands import OfficeCommand
 from survey.demo import add_demo_responses
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Mengisi survei kepuasan untuk sebagian kunjungan demo yang selesai (aman dijalankan berulang)."
+    default_offices = ["bpkad"]  # the demo of BPKAD's own catalog
 
     def add_arguments(self, parser):
         parser.add_argument("--share", type=float, default=0.6,

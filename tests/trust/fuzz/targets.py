@@ -173,7 +173,7 @@ def _booking(w):
             "keperluan": "Konsultasi DPA", "planned_date": day.isoformat(), "part_of_day": "pagi",
             "website": ""}
     w.guest_client = w.client("anon")  # the browser the page was given to (its ticket is in its cookie)
-    return {"url": reverse("booking:register"),
+    return {"url": reverse("booking:register", args=["bpkad"]),
             "base": lambda: {**base, "started": ticket(w.guest_client, seconds_ago=30)},
             "shown": lambda: [("petugas", reverse("booking:expected") + f"?tanggal={day.isoformat()}")]}
 
@@ -308,8 +308,12 @@ POST_TARGETS = [
 ]
 
 
+def _url(name: str) -> str:
+    return reverse(name, args=["bpkad"]) if name == "privacy:notice" else reverse(name)
+
+
 def _get(name, role, url_names, fields, forms=(), side_tables=frozenset()):
-    return Target(name, role, fields, lambda w: {"urls": [reverse(n) for n in url_names], "base": lambda: {},
+    return Target(name, role, fields, lambda w: {"urls": [_url(n) for n in url_names], "base": lambda: {},
                                                  "shown": lambda: []}, forms, method="get", form_key="",
                   side_tables=side_tables)
 

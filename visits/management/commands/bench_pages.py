@@ -19,12 +19,13 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.staticfiles import finders
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from visits import demo_calendar, search
 from visits.models import Consultation, Visit
@@ -54,7 +55,7 @@ def busy_morning(day: date) -> datetime:
     return demo_calendar.opens(day) + timedelta(hours=2, minutes=30)
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Mengukur angka-angka isu 17 (papan, pencarian, check-in, sesi) pada PostgreSQL."
 
     def add_arguments(self, parser):

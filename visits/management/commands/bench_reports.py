@@ -12,12 +12,13 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from visits.forms.reports import ReportFilter
 from visits.models import Visit
@@ -27,7 +28,7 @@ VISIT_TABLES = ["visits_visit", "visits_visitstep", "visits_visitevent", "visits
                 "visits_routingdecision", "visits_queuecounter"]
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Mengukur laporan SOP bulanan dengan 10.000 lalu 1.000.000 kunjungan (PostgreSQL)."
 
     def add_arguments(self, parser):

@@ -6,15 +6,16 @@ once is no longer open, so a second run finds nothing to do.
 
 from datetime import datetime
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from visits.models import State, close_stale_visits, stale_visits
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Tutup kunjungan yang masih terbuka setelah jam kantor sebagai tidak selesai."
 
     def add_arguments(self, parser):

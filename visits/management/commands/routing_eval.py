@@ -1,14 +1,15 @@
 """manage.py routing_eval: replay the decision history in time order and print how good the suggestion was."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices.commands import OfficeCommand
 from routing.evaluate import replay
 from routing.models import Bidang, Topic
 from routing.report import replay_lines
 from visits.routing_history import decision_history
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = ("Putar ulang riwayat keputusan rute menurut waktu (belajar hanya dari keputusan sebelumnya) dan "
             "cetak ketepatan top-1 dan top-2: kata kunci saja dan gabungan, per Bidang dan per bulan.")
 

@@ -7,8 +7,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices import current
+from offices.commands import OfficeCommand
 from pojok import clock, roles
 from routing.catalog import BIDANG, ensure_bidang, ensure_topics
 from routing.models import Bidang, Topic
@@ -30,8 +32,9 @@ DEMO_USERS = [
 ] + [(code, f"Staf {name}", [roles.STAF], code, "pelaksana") for code, name, _ in BIDANG]
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Memuat data demo (aman dijalankan berulang): Bidang, langkah SOP, pengguna demo, dan kunjungan."
+    default_offices = ["bpkad"]  # the demo of BPKAD's own catalog
 
     def add_arguments(self, parser):
         parser.add_argument("--visits", type=int, default=0,
@@ -83,7 +86,7 @@ class Command(BaseCommand):
             user, _ = User.objects.update_or_create(
                 username=username,
                 defaults={"first_name": first or full_name, "last_name": last if first else "",
-                          "bidang": bidang.get(code), "jabatan": jabatan,
+                          "bidang": bidang.get(code), "jabatan": jabatan, "office": current.get(),
                           "is_staff": roles.ADMIN in role_names},
             )
             user.password = hashed

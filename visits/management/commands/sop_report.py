@@ -11,8 +11,9 @@ import json
 from datetime import date
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from pojok.exports import write_csv
 from pojok.periods import RANGE
@@ -23,7 +24,7 @@ from visits.reports.pdf import sop_pack
 from visits.reports.tables import tables
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Mencetak laporan kepatuhan SOP untuk rentang tanggal (tabel, CSV, atau JSON)."
 
     def add_arguments(self, parser):

@@ -1,13 +1,13 @@
 """manage.py train_routing: a new version of the learned routing from the office's decisions (cron, nightly)."""
 
-from django.core.management.base import BaseCommand
 
+from offices.commands import OfficeCommand
 from pojok import clock
 from routing.training import train_routing
 from visits.routing_history import decision_history
 
 
-class Command(BaseCommand):
+class Command(OfficeCommand):
     help = "Latih ulang saran rute dari keputusan rute kantor ini (jalankan tiap malam dari cron)."
 
     def add_arguments(self, parser):
