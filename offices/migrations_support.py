@@ -1,5 +1,6 @@
-"""What the apps' migrations into offices share: a table whose key was a number of the office's own (an
-SOP step, an unsur, a day's counter) is rebuilt with an id and the office, its rows copied over.
+"""What the apps' migrations share: SQL for PostgreSQL only (search indexes SQLite has no kind of), and,
+for the migration into offices, a table whose key was a number of the office's own (an SOP step, an
+unsur, a day's counter) rebuilt with an id and the office, its rows copied over.
 
 The rows of the one office there was become office 1 (BPKAD), their ids the old keys, so every
 reference and every history entry (django-auditlog keys rows by id) still points at the same row.
@@ -39,3 +40,12 @@ def rekeyed(app: str, before: str, after: str, key: str | None, fields: list[str
     return [migrations.RunPython(forward, migrations.RunPython.noop),
             migrations.RunPython(migrations.RunPython.noop, backward)]
 
+
+def on_postgresql(statements: list[str]):
+    """A RunPython function that runs these statements on PostgreSQL only."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            for sql in statements:
+                schema_editor.execute(sql)
+    return run

@@ -12,6 +12,8 @@ and visits/search.py reads the column only on PostgreSQL.
 from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations
 
+from offices.migrations_support import on_postgresql
+
 SEARCH_TEXT = ("coalesce(problem, '') || ' ' || coalesce(outcome, '') || ' ' || coalesce(other_documents, '')")
 
 FORWARD = [
@@ -29,14 +31,6 @@ BACKWARD = [
     "DROP INDEX IF EXISTS visit_phone_trgm",
     "DROP INDEX IF EXISTS visit_guest_name_trgm",
 ]
-
-
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-    return run
 
 
 class Migration(migrations.Migration):

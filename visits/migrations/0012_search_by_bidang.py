@@ -14,6 +14,8 @@ both databases, lets that walk read the Bidang's rows only (356 ms to 48 ms at a
 from django.contrib.postgres.operations import BtreeGinExtension
 from django.db import migrations, models
 
+from offices.migrations_support import on_postgresql
+
 FORWARD = [
     "CREATE INDEX IF NOT EXISTS consultation_bidang_search ON visits_consultation "
     "USING gin (bidang_id, search_vector)",
@@ -24,14 +26,6 @@ BACKWARD = [
     "CREATE INDEX IF NOT EXISTS consultation_search_vector ON visits_consultation USING gin (search_vector)",
     "DROP INDEX IF EXISTS consultation_bidang_search",
 ]
-
-
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-    return run
 
 
 class Migration(migrations.Migration):

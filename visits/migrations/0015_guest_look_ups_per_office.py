@@ -5,6 +5,8 @@ trigram index (tests/visits/test_look_ups_use_their_indexes_postgres.py); with t
 
 from django.db import migrations
 
+from offices.migrations_support import on_postgresql
+
 FORWARD = [
     "DROP INDEX IF EXISTS visit_guest_name_trgm",
     "DROP INDEX IF EXISTS visit_phone_trgm",
@@ -18,14 +20,6 @@ BACKWARD = [
     "CREATE INDEX visit_guest_name_trgm ON visits_visit USING gin (UPPER(guest_name) gin_trgm_ops)",
     "CREATE INDEX visit_phone_trgm ON visits_visit USING gin (phone gin_trgm_ops)",
 ]
-
-
-def on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-    return run
 
 
 class Migration(migrations.Migration):
