@@ -35,6 +35,7 @@ seed: migrate
 	DEBUG=1 $(PY) manage.py seed_survey_demo
 	DEBUG=1 $(PY) manage.py seed_booking_demo
 	DEBUG=1 $(PY) manage.py seed_office_demo --password $(DEMO_PASSWORD)
+	DEBUG=1 $(PY) manage.py seed_referral_demo
 
 run: seed
 	@echo "Pojok Konsultasi berjalan di http://$(HOST)/  (Ctrl+C untuk berhenti)"

@@ -59,16 +59,32 @@ def register(*, guest_name, origin, phone, email, keperluan, planned_date, part_
     with transaction.atomic():
         locks.hold("booking.limits")
         check_limits(phone=phone, source=source, today=today)
-        for _attempt in range(5):  # a clash among ~900 million codes is rare; try again with a new one
-            try:
-                with transaction.atomic():
-                    booking = Booking.objects.create(code=new_code(), **fields)
-                    if email:
-                        _email_code(booking)
-                    _whatsapp_code(booking)
-                    return booking
-            except IntegrityError:
-                continue
+        return _with_new_code(fields)
+
+
+def register_referred(*, referred_from, guest_name, origin, phone, keperluan, planned_date, part_of_day,
+                      now: datetime | None = None) -> Booking:
+    """The booking of a guest another office refers here (referrals.sending), made by its staff: the
+    public page's limits do not apply, and the code reaches the guest by WhatsApp as a booking's does."""
+    now = now or clock.now()
+    top = suggest(keperluan)[0]
+    return _with_new_code(dict(
+        guest_name=guest_name, origin=origin, phone=phone, email="", keperluan=keperluan, planned_date=planned_date,
+        part_of_day=part_of_day, suggested_bidang_id=top.bidang_id, suggested_topic_id=top.topic_id, created_at=now,
+        created_on=timezone.localdate(now), referred_from=referred_from))
+
+
+def _with_new_code(fields: dict) -> Booking:
+    for _attempt in range(5):  # a clash among ~900 million codes is rare; try again with a new one
+        try:
+            with transaction.atomic():
+                booking = Booking.objects.create(code=new_code(), **fields)
+                if booking.email:
+                    _email_code(booking)
+                _whatsapp_code(booking)
+                return booking
+        except IntegrityError:
+            continue
     raise BookingRefused(_("Kode pendaftaran tidak dapat dibuat. Silakan kirim lagi."))
 
 
@@ -130,4 +146,4 @@ def _used_phrase(booking: Booking) -> str:
 
 def expected_on(day: date):
     """The day's bookings, morning first, with the visit each became (if the guest came)."""
-    return Booking.objects.filter(planned_date=day).select_related("suggested_bidang", "visit")
+    return Booking.objects.filter(planned_date=day).select_related("suggested_bidang", "visit", "referred_from")

@@ -58,6 +58,9 @@ class Booking(OfficeOwned):
         related_name="booking",
     )
     used_at = models.DateTimeField(_("dipakai pada"), null=True, blank=True)
+    # A guest another office referred here (referrals): shown so among the day's expected guests.
+    referred_from = models.ForeignKey("offices.Office", verbose_name=_("dirujuk dari"), null=True, blank=True,
+                                      on_delete=models.PROTECT, related_name="+", editable=False)
 
     class Meta:
         ordering = ["planned_date", "part_of_day", "created_at"]

@@ -1,18 +1,15 @@
 """The kabupaten's page: every office side by side, read-only, figures only."""
 
-import re
-from datetime import date
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from offices.current import no_office
 from pojok import clock
-from pojok.periods import MONTH, Period
+from pojok.periods import MONTH, Period, month_asked
+from referrals.figures import between_offices
 
 from .figures import side_by_side
 
@@ -28,18 +25,13 @@ def can_read(user) -> bool:
 def overview(request: HttpRequest) -> HttpResponse:
     if not can_read(request.user):
         raise PermissionDenied
-    month, error = _month(request.GET.get("bulan", ""))
+    month, error = month_asked(request.GET.get("bulan", ""), today=clock.today())
     if error:
         return render(request, "kabupaten/overview.html", {"error": error, "month": clock.today()}, status=400)
-    with no_office():  # each office's figures are read as that office, one after another
-        rows, pemda = side_by_side(Period.named(MONTH, today=clock.today(), month=month))
-    return render(request, "kabupaten/overview.html", {"rows": rows, "pemda": pemda, "month": month})
-
-
-def _month(text: str) -> tuple[date, str]:
-    """The month asked for (`2026-11`), this month when none; or an error to show."""
-    if not text:
-        return clock.today().replace(day=1), ""
-    if not re.fullmatch(r"\d{4}-\d{2}", text) or not 1 <= int(text[5:]) <= 12 or not 2000 <= int(text[:4]) <= 2100:
-        return clock.today().replace(day=1), _("Bulan ditulis TTTT-BB, misalnya 2026-11.")
-    return date(int(text[:4]), int(text[5:]), 1), ""
+    period = Period.named(MONTH, today=clock.today(), month=month)
+    with no_office():  # every office's figures at once, by name (Model.all_offices)
+        overview = side_by_side(period)
+        referrals = between_offices(period)
+    return render(request, "kabupaten/overview.html", {"overview": overview, "rows": overview.rows,
+                                                       "pemda": overview.pemda, "month": month,
+                                                       "referrals": referrals, "step_numbers": range(1, 7)})

@@ -2,6 +2,7 @@
 quality. Its named forms ("hari ini", "bulan ini", …) are relative to a given today (pojok.clock)."""
 
 import calendar
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -55,3 +56,14 @@ class Period:
     def end_moment(self) -> datetime:
         """The first moment after the period (its end, exclusive)."""
         return datetime.combine(self.end + timedelta(days=1), time.min, tzinfo=timezone.get_current_timezone())
+
+
+def month_asked(text: str, *, today: date) -> tuple[date, str]:
+    """The month a page's `?bulan=2026-11` asks for, this month when none; or this month and the error
+    to show (in words) for anything else."""
+    this_month = today.replace(day=1)
+    if not text:
+        return this_month, ""
+    if not re.fullmatch(r"\d{4}-\d{2}", text) or not 1 <= int(text[5:]) <= 12 or not 2000 <= int(text[:4]) <= 2100:
+        return this_month, gettext("Bulan ditulis TTTT-BB, misalnya 2026-11.")
+    return date(int(text[:4]), int(text[5:]), 1), ""

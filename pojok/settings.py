@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "privacy",
     "presence",
     "documents",
+    "referrals",
     "kabupaten",
     "pojok",
     "axes",

@@ -28,6 +28,7 @@ urlpatterns = [
     path("", include("presence.urls")),
     path("", include("audit.urls")),
     path("", include("documents.urls")),
+    path("", include("referrals.urls")),
     path("", include("kabupaten.urls")),
 ]
 

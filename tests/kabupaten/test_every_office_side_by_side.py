@@ -3,11 +3,12 @@ by the share of SOP steps within standard, with the pemda's pooled IKM; figures 
 roles above the offices."""
 
 from datetime import timedelta
+from fractions import Fraction
 
 import pytest
 from django.urls import reverse
 
-from offices.current import acting_for
+from offices.current import acting_for, no_office
 from pojok import roles
 from survey.answering import invite, submit_response
 from tests.factories import advance_to, make_user, make_visit, wib
@@ -84,3 +85,45 @@ def test_a_month_that_is_not_one_is_a_clear_message(client, kabupaten_user):
 def test_the_kabupaten_home_is_its_page(client, kabupaten_user):
     client.force_login(kabupaten_user)
     assert client.get(reverse("home")).url == reverse("kabupaten:overview")
+
+
+def test_every_row_is_what_the_offices_own_report_says(two_offices, clock):
+    from kabupaten.figures import side_by_side
+    from pojok.periods import MONTH, Period
+    from survey.reports import ikm_report
+    from visits.reports import Scope, build_report
+
+    period = Period.named(MONTH, today=clock.today(), month=clock.today().replace(day=1))
+    with no_office():
+        overview = side_by_side(period)
+    for row in overview.rows:
+        with acting_for(row.office):
+            report, ikm = build_report(Scope(period)), ikm_report(Scope(period)).total
+        headline = report.headline
+        assert (row.visits, row.finished, row.remote, row.with_standard, row.within) == (
+            headline["visits"], headline["finished"], headline["remote"], headline["with_standard"], headline["within"])
+        assert (row.ikm.ikm, row.ikm.figures.respondents) == (ikm.ikm, ikm.figures.respondents)
+        sheet = {m["number"]: m for m in report.monitoring if isinstance(m["number"], int)}
+        for cell in row.steps:
+            assert cell.good == (sheet[cell.number]["good"] if cell.assessment else None), (row.office, cell)
+        assert row.trend[-1] == row.share  # this month is the trend's last
+    assert overview.mean_ikm == (Fraction(50) + Fraction(100)) / 2
+
+
+def test_the_page_costs_the_same_queries_for_two_offices_or_six(client, kabupaten_user, two_offices):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from offices.models import Office
+
+    client.force_login(kabupaten_user)
+    url = reverse("kabupaten:overview")
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        assert client.get(url).status_code == 200
+    for n in range(4):
+        Office.objects.create(code=f"opd-{n}", short_name=f"OPD {n}", name=f"OPD {n} Kabupaten", template="umum")
+    with CaptureQueriesContext(connection) as six:
+        page = client.get(url)
+    assert page.content.decode().count('data-office="opd-') == 3 * 4  # ranking, sheet, trend
+    assert len(six.captured_queries) == len(two.captured_queries)

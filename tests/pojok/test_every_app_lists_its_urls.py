@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 ROOT = Path(__file__).resolve().parents[2]
 ROW = re.compile(r"^\| `([^`]*)` \| `([^`]+)` \|", re.M)
 APPS = ["pojok", "visits", "survey", "lobby", "booking", "privacy", "routing", "audit", "presence", "documents",
-        "kabupaten"]
+        "referrals", "kabupaten"]
 
 
 def _served_by(app: str) -> set[tuple[str, str]]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ("pojok", "offices", "routing", "notifications", "audit", "presence", "visits", "survey", "lobby", "booking",
-        "privacy", "documents", "kabupaten")
+        "privacy", "documents", "referrals", "kabupaten")
 MAY_USE = {
     "pojok": set(),
     "offices": {"pojok"},  # every OPD on one server: the office each row and each request belongs to
@@ -25,7 +25,8 @@ MAY_USE = {
     "lobby": {"pojok", "offices", "visits", "booking"},
     "privacy": {"pojok", "offices", "visits"},
     "documents": {"pojok", "offices", "visits"},  # filed packs of the visits' report (the IKM section is survey's own)
-    "kabupaten": {"pojok", "offices", "visits", "survey"},  # every office's figures, one office at a time
+    "referrals": {"pojok", "offices", "visits", "booking"},  # a guest sent to another office, expected there
+    "kabupaten": {"pojok", "offices", "visits", "survey", "referrals"},  # every office's figures side by side
 }
 
 

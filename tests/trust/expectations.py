@@ -106,6 +106,14 @@ EXPECTED = {
     "booking:choose": {"anon kabupaten": "200 405", "*": "→booking:register 405"},
     "privacy:choose": {"anon kabupaten": "200 405", "*": "→privacy:notice 405"},
     # every office's figures side by side: the roles above the offices only
+    # --- referrals between offices ---------------------------------------------------------------
+    "referrals:list": {"anon": "login login", "petugas piket piket_off kasubbag pimpinan admin": "200 405",
+                       "*": "403 405"},
+    "referrals:new": {"anon": "login login", TRIAGE: "200 400", STAFF: "404 404", "*": "403 403"},
+    "referrals:detail": {"anon": "login login", "petugas piket piket_off kasubbag pimpinan admin": "200 405",
+                         "*": "403 405"},
+    "referrals:receive": {"anon": "login login", "petugas piket piket_off kasubbag": "405 →referrals:detail",
+                          "*": "405 403"},
     "kabupaten:overview": {"anon": "login login", "kabupaten": "200 405", "*": "403 405"},
     # the record of changes to the rules: read-only, for Pimpinan and Admin
     "audit:rule_changes": {"anon": "login login", READERS: "200 405", "*": "403 405"},

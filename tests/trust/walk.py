@@ -65,6 +65,9 @@ FILL = {
     "documents:download": lambda w: {"pk": w.filed_pack().pk},
     "booking:register": lambda w: {"office": w.office.code},
     "booking:done": lambda w: {"office": w.office.code},
+    "referrals:new": lambda w: {"pk": w.visit("triage").pk},
+    "referrals:detail": lambda w: {"pk": w.received_referral().pk},
+    "referrals:receive": lambda w: {"pk": w.received_referral().pk},
     "privacy:notice": lambda w: {"office": w.office.code},
 }
 

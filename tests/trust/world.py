@@ -13,12 +13,14 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from booking.bookings import register_referred
 from documents.packs import file_sop_pack, last_month
 from lobby.models import Device
 from offices import current
 from offices.models import Office
 from pojok import clock, roles
 from pojok.periods import Period
+from referrals.models import FromStep, Referral
 from survey.answering import invite
 from survey.follow_up import write_plan
 from survey.models import FollowUpPlan, Unsur
@@ -115,6 +117,18 @@ class World:
         return write_plan(by=self.people["pimpinan"], period=Period(end.replace(day=1), end),
                           unsur=Unsur.objects.order_by("number").first(), action="Perbaiki papan informasi",
                           due=clock.today(), responsible="Sekretaris")
+
+    def received_referral(self) -> Referral:
+        """A guest another office referred here: among this office's expected guests, not yet received."""
+        sender = Office.objects.exclude(pk=self.office.pk).order_by("pk").first() or Office.objects.create(
+            code="inspektorat", short_name="Inspektorat", name="Inspektorat Daerah Kabupaten Lampung Selatan",
+            template="umum")
+        booking = register_referred(referred_from=sender, guest_name=self.GUEST[0], origin="Dinas Kesehatan",
+                                    phone=self.GUEST[1], keperluan="Konsultasi pergeseran anggaran",
+                                    planned_date=clock.today(), part_of_day="pagi")
+        return Referral.objects.create(from_office=sender, to_office=self.office, booking=booking,
+                                       from_step=FromStep.TRIAGE, reason="Kewenangan kantor ini",
+                                       consent_at=clock.now(), sent_on=clock.today())
 
     def pairing_token(self, kind=Device.Kind.DISPLAY) -> str:
         device = Device.objects.create(name=f"Perangkat {Device.objects.count() + 1}", kind=kind)

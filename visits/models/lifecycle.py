@@ -166,6 +166,14 @@ MOVES: dict[str, Move] = {
              frozenset({State.WAITING, State.CONSULTING}), State.TRIAGE, (policy.CONSULT,),
              ends_step_as=StepResult.TRANSFERRED, needs_note=True, clears=("bidang", "topic", "assigned_to"),
              page="visits:consultation"),
+        # A need that belongs to another OPD (referrals): step 4 ends with the guest sent there; a walk-in
+        # is then seen out at the door, a remote request is over.
+        Move("refer", _("Rujuk ke OPD lain"), _("dirujuk ke OPD lain"),
+             frozenset({State.TRIAGE}), State.LEAVING, (policy.TRIAGE,), needs_note=True, page="referrals:new",
+             channels=WALK_IN),
+        Move("refer_remote", _("Rujuk ke OPD lain"), _("dirujuk ke OPD lain"),
+             frozenset({State.TRIAGE}), State.DONE, (policy.TRIAGE,), needs_note=True, page="referrals:new",
+             channels=REMOTE),
         Move("cancel", _("Batalkan"), _("dibatalkan"),
              OPEN_STATES, State.CANCELLED, (policy.FRONT_DESK, policy.TRIAGE),
              ends_step_as=StepResult.CANCELLED, needs_note=True),

@@ -1,0 +1,19 @@
+"""`{% referral_link visit %}`: on the triage and consultation pages, the way to refer the guest to another
+office, or where they were referred (one query)."""
+
+from django import template
+
+from offices.models import Office
+
+from .. import policy
+from ..models import Referral
+
+register = template.Library()
+
+
+@register.inclusion_tag("referrals/_link.html", takes_context=True)
+def referral_link(context, visit):
+    user = context["request"].user
+    referral = Referral.objects.sent().filter(visit=visit).select_related("to_office").first()
+    may = referral is None and policy.may_refer(user, visit) and Office.objects.exclude(pk=visit.office_id).exists()
+    return {"visit": visit, "referral": referral, "may_refer": may}

@@ -1,0 +1,196 @@
+"""A guest whose need belongs to another OPD is referred there with the reason and their consent: the
+receiving office finds them among its expected guests with a code of its own, the guest gets the address
+and a WhatsApp link, and both offices count it (sent, received, came) with the time to being received."""
+
+from datetime import timedelta
+from urllib.parse import unquote
+
+import pytest
+from django.urls import reverse
+
+from booking.models import Booking
+from offices.current import acting_for
+from offices.models import Office
+from pojok import roles
+from referrals.models import FromStep, Referral
+from tests.factories import advance_to, consult, make_user, make_visit, wib
+from visits.models import Channel, State, StepResult, Visit
+
+pytestmark = pytest.mark.django_db
+
+TO_THE_DOOR = ["greet", "report"]  # a walk-in waiting in the Kasubbag's queue (step 4)
+
+
+def _form(office, **changes) -> dict:
+    data = {"to_office": office.pk, "reason": "Perencanaan program adalah kewenangan Bappeda.",
+            "need": "Sinkronisasi RKA dengan Renja 2027", "planned_date": "2026-11-23", "part_of_day": "siang",
+            "consent": "on"}
+    return {**data, **changes}
+
+
+@pytest.fixture
+def theirs(other_office):
+    with acting_for(other_office):
+        return {"petugas": make_user("tono", roles.PETUGAS, full_name="Tono Saputra"),
+                "kasubbag": make_user("wati", roles.KASUBBAG, full_name="Wati Kusuma"),
+                "pimpinan": make_user("bima", roles.PIMPINAN, full_name="Bima Santosa")}
+
+
+@pytest.fixture
+def waiting(people):
+    return advance_to(make_visit(people["petugas"], guest_name="Siti Aminah", phone="0812-3456-7890"),
+                      TO_THE_DOOR, people)
+
+
+def test_a_guest_referred_from_triage_is_expected_there_and_counted_by_both(
+        client_of, client, people, theirs, other_office, waiting, clock):
+    sent = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    referral = Referral.objects.get()
+    assert sent.status_code == 302 and sent.url == reverse("referrals:detail", args=[referral.pk])
+    waiting.refresh_from_db()
+    assert waiting.state == State.LEAVING  # step 4 is done: the guest is seen out with the directions
+    assert waiting.steps.get(number=4).result == StepResult.DONE
+    assert "Dirujuk ke Bappeda" in waiting.events.get(action="refer").note
+    assert (referral.from_step, referral.from_office_id, referral.to_office_id) == (FromStep.TRIAGE, 1, other_office.pk)
+
+    page = client.get(sent.url).content.decode()  # what the Kasubbag gives the guest
+    assert "Jl. Indra Bangsawan, Kalianda" in page and referral.booking.display_code in page
+    guest_link = unquote(page[page.index("https://wa.me/6281234567890"):].split('"')[0])
+    assert referral.booking.display_code in guest_link and "Jl. Indra Bangsawan" in guest_link
+    assert "https://wa.me/6281234500999" in page  # the office's own WhatsApp
+
+    with acting_for(other_office):
+        booking = Booking.objects.get()
+    assert (booking.guest_name, booking.phone, booking.referred_from_id) == ("Siti Aminah", "0812-3456-7890", 1)
+    assert booking.keperluan == "Sinkronisasi RKA dengan Renja 2027"
+    client.force_login(theirs["petugas"])
+    expected = client.get(reverse("booking:expected")).content.decode()
+    assert "Siti Aminah" in expected and 'data-referred-from="bpkad"' in expected
+
+    clock.set(wib(hour=11, minute=20))
+    assert client.post(reverse("referrals:receive", args=[referral.pk])).status_code == 302
+    clock.set(wib(hour=13, minute=30))
+    client.force_login(theirs["petugas"])  # a new session: the first ended after 30 idle minutes
+    came = client.post(reverse("booking:arrive"), {"code": booking.display_code})
+    assert came.status_code == 302
+    with acting_for(other_office):
+        assert Visit.objects.get().guest_name == "Siti Aminah"
+
+    for user, key in ((theirs["pimpinan"], "received"), (people["kasubbag"], "sent")):
+        client.force_login(user)
+        figures = client.get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
+        side = figures[figures.index(f'data-figures="{key}"'):]
+        assert 'data-count="referrals">1<' in side and 'data-count="received">1<' in side
+        assert 'data-count="came">1<' in side and "data-median>20<" in side  # 11.00 to 11.20
+
+
+def test_arriving_with_the_code_is_being_received(client, people, theirs, other_office, waiting, clock):
+    client.force_login(people["kasubbag"])
+    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    referral = Referral.objects.select_related("booking").get()
+    clock.set(wib(hour=12, minute=5))
+    client.force_login(theirs["petugas"])  # (a new session: the first ended after 30 idle minutes)
+    client.post(reverse("booking:arrive"), {"code": referral.booking.display_code})
+    referral.refresh_from_db()
+    assert referral.received_at is None and referral.came
+    assert referral.received_moment == wib(hour=12, minute=5)
+    client.force_login(theirs["kasubbag"])
+    page = client.get(reverse("referrals:list")).content.decode()
+    assert "data-median>65<" in page[page.index('data-figures="received"'):]
+
+
+def test_no_referral_without_the_guests_consent_and_nothing_changes(client_of, people, other_office, waiting):
+    answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]),
+                                                _form(other_office, consent=""))
+    assert answer.status_code == 400 and "persetujuan tamu" in answer.content.decode()
+    waiting.refresh_from_db()
+    assert waiting.state == State.TRIAGE and not Referral.objects.exists()
+    with acting_for(other_office):
+        assert not Booking.objects.exists()
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"planned_date": "2026-11-22"}, "tidak boleh sebelum hari ini"),
+    ({"planned_date": "kemarin"}, "tanggal"),
+    ({"to_office": "1"}, "Pilih"),  # its own office is not among the choices
+    ({"to_office": "999"}, "Pilih"),
+    ({"reason": ""}, "Wajib diisi"),
+    ({"need": "<script>alert(1)</script>"}, "kode HTML"),
+    ({"reason": "x" * 501}, "500"),
+])
+def test_bad_input_gets_a_message_and_changes_nothing(client_of, people, other_office, waiting, changes, message):
+    answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]),
+                                                _form(other_office, **changes))
+    assert answer.status_code == 400 and message.lower() in answer.content.decode().lower()
+    assert not Referral.objects.exists()
+    waiting.refresh_from_db()
+    assert waiting.state == State.TRIAGE
+
+
+def test_a_bidang_refers_after_the_consultation_and_the_visit_goes_on(client_of, people, other_office):
+    visit = advance_to(make_visit(people["petugas"], phone="081299990000"), [*TO_THE_DOOR, "route", "receive"],
+                       people)
+    consult(visit, people["staf"])
+    answer = client_of(people["staf"]).post(reverse("referrals:new", args=[visit.pk]), _form(other_office))
+    assert answer.status_code == 302
+    visit.refresh_from_db()
+    assert visit.state == State.CONSULTING  # still theirs to finish
+    assert Referral.objects.get().from_step == FromStep.CONSULTATION
+    page = client_of(people["staf"]).get(reverse("visits:consultation", args=[visit.pk])).content.decode()
+    assert 'data-referred="bappeda"' in page
+
+
+def test_a_remote_request_referred_from_triage_is_over(client_of, people, other_office):
+    remote = Visit.record_remote(by=people["kasubbag"], channel=Channel.WHATSAPP, guest_name="Rudi",
+                                 origin="Kecamatan Natar", keperluan="RPJMD", phone="0813-1111-2222", at=wib())
+    answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[remote.pk]), _form(other_office))
+    assert answer.status_code == 302
+    remote.refresh_from_db()
+    assert remote.state == State.DONE and remote.events.filter(action="refer_remote").exists()
+
+
+def test_who_may_refer_and_who_may_not(client_of, people, staf_lain, other_office, waiting):
+    url = reverse("referrals:new", args=[waiting.pk])
+    assert client_of(people["petugas"]).get(url).status_code == 403  # the door does not route
+    assert client_of(people["staf"]).get(url).status_code == 404  # not (yet) their Bidang's guest
+    assert client_of(people["kasubbag"]).get(url).status_code == 200
+    finished = advance_to(make_visit(people["petugas"]), [*TO_THE_DOOR, "route", "receive"], people)
+    assert client_of(staf_lain).get(reverse("referrals:new", args=[finished.pk])).status_code == 404
+    assert client_of(people["staf"]).get(reverse("referrals:new", args=[finished.pk])).status_code == 403  # no record
+
+
+def test_a_third_office_sees_nothing_and_the_kabupaten_counts_only(client, people, other_office, waiting):
+    third = Office.objects.create(code="inspektorat", short_name="Inspektorat", name="Inspektorat Daerah",
+                                  template="umum")
+    client.force_login(people["kasubbag"])
+    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    referral = Referral.objects.get()
+    with acting_for(third):
+        outsider = make_user("irma", roles.KASUBBAG)
+        assert not Referral.objects.exists()
+    client.force_login(outsider)
+    assert client.get(reverse("referrals:detail", args=[referral.pk])).status_code == 404
+    assert client.post(reverse("referrals:receive", args=[referral.pk])).status_code == 404
+    assert "Siti Aminah" not in client.get(reverse("referrals:list")).content.decode()
+    client.force_login(make_user("inspektur", roles.KABUPATEN, office=None))
+    page = client.get(reverse("kabupaten:overview"), {"bulan": "2026-11"}).content.decode()
+    row = page[page.index('data-referrals="bpkad-bappeda"'):]
+    assert ">1<" in row[:row.index("</tr>")] and "Siti Aminah" not in page
+
+
+def test_the_sending_office_cannot_receive_its_own_referral(client, people, other_office, waiting):
+    client.force_login(people["kasubbag"])
+    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    referral = Referral.objects.get()
+    assert client.post(reverse("referrals:receive", args=[referral.pk])).status_code == 404
+    assert client.get(reverse("referrals:receive", args=[referral.pk])).status_code == 405
+    referral.refresh_from_db()
+    assert referral.received_at is None
+
+
+def test_a_guest_is_referred_once_from_a_visit(client, people, other_office, waiting):
+    client.force_login(people["kasubbag"])
+    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    again = client.get(reverse("referrals:new", args=[waiting.pk]))
+    assert again.status_code == 302 and Referral.objects.count() == 1
+    assert timedelta(0) <= Referral.objects.get().sent_at - wib(hour=11) < timedelta(seconds=1)
