@@ -194,3 +194,14 @@ def test_a_guest_is_referred_once_from_a_visit(client, people, other_office, wai
     again = client.get(reverse("referrals:new", args=[waiting.pk]))
     assert again.status_code == 302 and Referral.objects.count() == 1
     assert timedelta(0) <= Referral.objects.get().sent_at - wib(hour=11) < timedelta(seconds=1)
+
+
+def test_both_offices_sop_reports_count_the_referral(client, people, pimpinan, theirs, other_office, waiting):
+    client.force_login(people["kasubbag"])
+    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    for user, key in ((pimpinan, "sent"), (theirs["pimpinan"], "received")):
+        client.force_login(user)
+        for name in ("visits:reports", "visits:report_print"):
+            html = client.get(reverse(name), {"periode": "bulan", "bulan": "2026-11"}).content.decode()
+            side = html[html.index(f'data-figures="{key}"'):]
+            assert 'data-count="referrals">1<' in side and 'data-count="came">0<' in side, (user, name)

@@ -92,6 +92,24 @@ def _remote(w):
     return {"url": reverse("visits:remote_new"), "base": lambda: base, "shown": shown}
 
 
+def _referral(w):
+    from offices.models import Office
+    from referrals.models import Referral
+
+    visit = w.visit("triage")
+    to = Office.objects.get_or_create(code="bappeda", defaults={
+        "name": "Badan Perencanaan Pembangunan Daerah", "short_name": "Bappeda", "template": "umum",
+        "address": "Jl. Indra Bangsawan", "whatsapp": "6281234500999"})[0]
+
+    def shown():
+        pages = [("kasubbag", reverse("referrals:list")), ("kasubbag", reverse("visits:detail", args=[visit.pk]))]
+        referral = Referral.objects.order_by("-pk").first()
+        return pages + ([("kasubbag", reverse("referrals:detail", args=[referral.pk]))] if referral else [])
+    base = {"to_office": to.pk, "reason": "Kewenangan Bappeda", "need": "Sinkronisasi RKA",
+            "planned_date": clock.today().isoformat(), "part_of_day": "pagi", "consent": "on"}
+    return {"url": reverse("referrals:new", args=[visit.pk]), "base": lambda: base, "shown": shown}
+
+
 def _presence_arrange(w):
     return {"url": reverse("presence:day"),
             "base": lambda: {"action": "semua", "day": clock.today().isoformat(), "status": "wfh", "bidang": ""},
@@ -265,6 +283,8 @@ POST_TARGETS = [
            ("visits.forms.triage.RouteForm",)),
     Target("remote_request", "kasubbag", ["channel", "guest_name", "origin", "phone", "keperluan"], _remote,
            ("visits.forms.remote.RemoteRequestForm",)),
+    Target("referral", "kasubbag", ["to_office", "reason", "need", "planned_date", "part_of_day", "consent"],
+           _referral, ("referrals.forms.ReferralForm",)),
     Target("presence_arrange", "kasubbag", ["action", "day", "status", "bidang"], _presence_arrange,
            ("presence.forms.ArrangeForm",), form_key="arrange_form"),
     Target("presence_person", "kasubbag", ["day", "status", "user"], _presence_person,

@@ -7,7 +7,7 @@ from django.urls import get_resolver
 from .targets import GET_TARGETS, POST_TARGETS
 
 PROJECT_APPS = ("pojok", "visits", "routing", "survey", "lobby", "booking", "privacy", "audit",
-                "notifications", "presence")
+                "notifications", "presence", "referrals", "documents", "offices", "kabupaten")
 
 NOT_FUZZED = {
     # the admin's own forms are Django's, fuzzed through two admin add pages (admin_instansi, admin_topic)
