@@ -89,10 +89,19 @@ def test_the_kabupaten_home_is_its_page(client, kabupaten_user):
 
 def test_every_row_is_what_the_offices_own_report_says(two_offices, clock):
     from kabupaten.figures import side_by_side
+    from offices.models import Office
     from pojok.periods import MONTH, Period
     from survey.reports import ikm_report
     from visits.reports import Scope, build_report
 
+    # 00.30 WITA on 1 November is still 31 October in WIB: this office's November has the guest
+    makassar = Office.objects.create(code="opd-wita", short_name="OPD WITA", name="OPD di WITA", template="umum",
+                                     time_zone="Asia/Makassar")
+    with acting_for(makassar):
+        people = _office_people("wita", "keuangan")
+        early = make_visit(people["petugas"], guest_name="Made Wirawan", at=wib(month=10, day=31, hour=23, minute=30))
+        advance_to(early, ["greet", "report"], people, at=early.arrived_at)
+    assert early.day.isoformat() == "2026-11-01"
     period = Period.named(MONTH, today=clock.today(), month=clock.today().replace(day=1))
     with no_office():
         overview = side_by_side(period)
@@ -107,6 +116,7 @@ def test_every_row_is_what_the_offices_own_report_says(two_offices, clock):
         for cell in row.steps:
             assert cell.good == (sheet[cell.number]["good"] if cell.assessment else None), (row.office, cell)
         assert row.trend[-1] == row.share  # this month is the trend's last
+    assert next(row for row in overview.rows if row.office == makassar).visits == 1
     assert overview.mean_ikm == (Fraction(50) + Fraction(100)) / 2
 
 

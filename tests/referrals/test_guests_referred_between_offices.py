@@ -205,3 +205,11 @@ def test_both_offices_sop_reports_count_the_referral(client, people, pimpinan, t
             html = client.get(reverse(name), {"periode": "bulan", "bulan": "2026-11"}).content.decode()
             side = html[html.index(f'data-figures="{key}"'):]
             assert 'data-count="referrals">1<' in side and 'data-count="came">0<' in side, (user, name)
+
+
+def test_the_refer_move_is_only_made_with_a_referral(client_of, people, waiting):
+    for name in ("refer", "refer_remote"):
+        answer = client_of(people["kasubbag"]).post(reverse("visits:move", args=[waiting.pk, name]), {"note": "x"})
+        assert answer.status_code == 404
+    waiting.refresh_from_db()
+    assert waiting.state == State.TRIAGE

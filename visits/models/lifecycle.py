@@ -5,7 +5,8 @@ checks the table, locks the row, stamps the times, ends and opens the steps (ste
 the history row. The verbs at the end (check_in on the model; route_visit, receive_guest,
 record_consultation, finish_consultation, transfer_visit, close_stale_visits) are the lifecycle as
 the screens and the scheduled jobs use it: each checks what its own data must be, then makes its
-move through `advance`.
+move through `advance`. A referral to another office (referrals.sending) ends step 4 with `refer`
+(`refer_remote` for a remote request) in the same way, from its own form.
 
 A consultation that does not come through the door (telepon, WhatsApp, daring, surat/e-mail: its
 `channel`) uses the same table: `record_remote` registers it in the step where the office's work on it
@@ -129,8 +130,9 @@ class Move:
 
     @property
     def is_one_click(self) -> bool:
-        """Made with a button (and a note at most): moves that write fields have their own form."""
-        return not self.sets and not self.clears and self.roles != (policy.SYSTEM,)
+        """Made with a button (and a note at most): moves that write fields, or that another record goes
+        with (a referral), have their own form."""
+        return not self.sets and not self.clears and not self.page and self.roles != (policy.SYSTEM,)
 
     @property
     def ends_early(self) -> bool:
