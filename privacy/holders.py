@@ -46,6 +46,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext, gettext_noop
 
+from offices.tenancy import CurrentOffice
 from pojok.personal_data import ANONYMIZED_NAME, ANONYMIZED_TEXT
 from visits.models import OPEN_STATES
 
@@ -151,5 +152,10 @@ HOLDERS: list[Holder] = [
            personal={"guest_name": GUEST, "phone": "", "email": "", "keperluan": REMOVED, "source": ""},
            match={"name": "guest_name", "phone": "phone", "email": "email"},
            shown=("code", "planned_date", "part_of_day", "origin", "created_at", "visit_id")),
+    # A referral's reason is the sending office's words about the guest's need: its own data, so only the
+    # sender's retention and erasure reach it (the receiving office holds its own copy, the booking above).
+    Holder("referrals.Referral", age="sent_on", personal={"reason": REMOVED}, visit="visit",
+           keep=visit_in_use("visit__"), only=Q(from_office_id=CurrentOffice()),
+           title=gettext_noop("rujukan yang dikirim"),
+           shown=("visit_id", "sent_on", "to_office__short_name", "from_step", "received_at")),
 ]
-

@@ -4,14 +4,11 @@ kabupaten's table between offices. Counts only: no guest's data leaves either of
 import statistics
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from pojok.periods import Period
 
-from .models import Referral
-
-RECEIVED = Q(received_at__isnull=False) | Q(booking__used_at__isnull=False)
-CAME = Q(booking__visit__isnull=False)
+from .models import CAME, Referral, was_received
 
 
 @dataclass(frozen=True)
@@ -29,14 +26,15 @@ class Side:
 
 
 def _side(referrals) -> Side:
-    counts = referrals.aggregate(referrals=Count("id"), received=Count("id", filter=RECEIVED),
+    counts = referrals.aggregate(referrals=Count("id"), received=Count("id", filter=was_received()),
                                  came=Count("id", filter=CAME))
-    return Side(**counts, median_minutes=_median_minutes(referrals.filter(RECEIVED)))
+    return Side(**counts, median_minutes=_median_minutes(referrals.filter(was_received())))
 
 
 def _median_minutes(referrals) -> float | None:
-    minutes = [(min(m for m in (received, used) if m is not None) - sent).total_seconds() / 60
-               for sent, received, used in referrals.values_list("sent_at", "received_at", "booking__used_at")]
+    minutes = [(min(m for m in (received, taken_up) if m is not None) - sent).total_seconds() / 60
+               for sent, received, taken_up in referrals.with_taken_up().values_list("sent_at", "received_at",
+                                                                                     "taken_up")]
     return round(statistics.median(minutes), 1) if minutes else None
 
 
@@ -51,7 +49,7 @@ def between_offices(period: Period) -> list[dict]:
     """Every pair of offices with referrals in the period, most first (the kabupaten's table)."""
     rows = (Referral.all_offices.filter(sent_on__range=(period.start, period.end))
             .values("from_office__short_name", "to_office__short_name", "from_office__code", "to_office__code")
-            .annotate(referrals=Count("id"), received=Count("id", filter=RECEIVED), came=Count("id", filter=CAME))
+            .annotate(referrals=Count("id"), received=Count("id", filter=was_received()), came=Count("id", filter=CAME))
             .order_by("-referrals", "from_office__short_name", "to_office__short_name"))
     return [{"from": row["from_office__short_name"], "to": row["to_office__short_name"],
              "from_code": row["from_office__code"], "to_code": row["to_office__code"],

@@ -37,6 +37,8 @@ class ReferralForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         self.fields["to_office"].queryset = Office.objects.exclude(pk=office_id()).order_by("name")
         self.today = today
+        if visit.is_remote:  # it goes on as a remote request there: no day to come
+            del self.fields["planned_date"], self.fields["part_of_day"]
 
     def clean_planned_date(self):
         day = self.cleaned_data["planned_date"]
@@ -47,4 +49,5 @@ class ReferralForm(forms.Form):
     def request(self) -> Request:
         data = self.cleaned_data
         return Request(to_office=data["to_office"], reason=data["reason"], need=data["need"],
-                       planned_date=data["planned_date"], part_of_day=data["part_of_day"], consent=data["consent"])
+                       planned_date=data.get("planned_date"), part_of_day=data.get("part_of_day", ""),
+                       consent=data["consent"])

@@ -1,7 +1,8 @@
 """Referring a guest to another office, and that office receiving the referral: the two verbs.
 
-`send()` writes, in one transaction, the receiving office's booking (acted for as that office: it is
-that office's row, with its own code and suggested Bidang), the referral, and, from triage, the sending
+`send()` writes, in one transaction, the receiving office's own record of the guest (acted for as that
+office: a booking with its own code and suggested Bidang, or, for a guest who telephoned or wrote, a
+remote request in its triage queue), the referral, and, from triage, the sending
 visit's move "refer" (step 4 ends with the guest sent on). `receive()` is the receiving office saying it
 has the referral in hand; a guest who comes with the code is received by coming.
 """
@@ -36,7 +37,7 @@ class Request:
     to_office: object
     reason: str
     need: str
-    planned_date: date
+    planned_date: date | None  # when a guest at the door goes there; none for a remote request
     part_of_day: str
     consent: bool
 
@@ -54,13 +55,23 @@ def send(*, visit: Visit, by, request: Request, at=None) -> Referral:
                 raise ReferralRefused(str(refusal)) from refusal
         sending = current_office()
         with acting_for(request.to_office):
-            booking = register_referred(
-                referred_from=sending, guest_name=visit.guest_name, origin=visit.origin, phone=visit.phone,
-                keperluan=request.need.strip(), planned_date=request.planned_date, part_of_day=request.part_of_day,
-                now=at)
+            held_there = _held_there(visit, request, sending, at)
         return Referral.objects.create(
-            from_office=sending, to_office=request.to_office, visit=visit, booking=booking, from_step=from_step,
-            reason=request.reason.strip(), consent_at=at, sent_at=at, sent_on=timezone.localdate(at), sent_by=by)
+            from_office=sending, to_office=request.to_office, visit=visit, from_step=from_step,
+            reason=request.reason.strip(), consent_at=at, sent_at=at, sent_on=timezone.localdate(at), sent_by=by,
+            **held_there)
+
+
+def _held_there(visit: Visit, request: Request, sending, at) -> dict:
+    """The receiving office's own record, made as that office: a remote request stays a remote request
+    (in its triage queue); a guest at the door gets a booking there, with a code to show."""
+    guest = {"guest_name": visit.guest_name, "origin": visit.origin, "phone": visit.phone,
+             "keperluan": request.need.strip()}
+    if visit.is_remote:
+        return {"remote_request": Visit.record_referred_remote(
+            channel=visit.channel, referred_from=sending.short_name, at=at, **guest)}
+    return {"booking": register_referred(referred_from=sending, planned_date=request.planned_date,
+                                         part_of_day=request.part_of_day, now=at, **guest)}
 
 
 def _from_step(visit: Visit, by) -> int:
@@ -82,7 +93,7 @@ def _check(visit: Visit, request: Request, at) -> None:
         raise ReferralRefused(_("Alasan rujukan dan keperluan tamu di OPD tujuan wajib diisi."))
     if len(request.reason) > REASON_MAX_LENGTH:
         raise ReferralRefused(_("Alasan terlalu panjang: paling banyak %(max)d karakter.") % {"max": REASON_MAX_LENGTH})
-    if request.planned_date < timezone.localdate(at):
+    if not visit.is_remote and request.planned_date < timezone.localdate(at):
         raise ReferralRefused(_("Tanggal datang ke OPD tujuan tidak boleh sebelum hari ini."))
 
 
@@ -103,17 +114,24 @@ def receive(*, referral: Referral, by, at=None) -> Referral:
 
 
 def whatsapp_to_guest(referral: Referral) -> WaLink:
-    """To the guest: where to go, the code to show there, and how to reach the office (its WhatsApp)."""
-    office, booking = referral.to_office, referral.booking
+    """To the guest: where to go and the code to show there (or, for a remote request, that the office will
+    answer), and how to reach the office (its WhatsApp)."""
+    office, held = referral.to_office, referral.held_there
     contact = wa_link(office.whatsapp, "")
     reach = _(" WhatsApp kantor: %(url)s.") % {"url": f"https://wa.me/{contact.number}"} if contact else ""
     phone = _(" Telepon: %(phone)s.") % {"phone": office.telephone} if office.telephone else ""
+    if referral.booking is None:
+        text = _("Yth. Bapak/Ibu %(name)s, permintaan Anda kami teruskan ke %(office)s, %(address)s, yang akan "
+                 "menghubungi Anda.%(phone)s%(reach)s Terima kasih.") % {
+            "name": held.guest_name, "office": office.name, "address": office.address or "-", "phone": phone,
+            "reach": reach}
+        return wa_link(held.phone, text)
     text = _("Yth. Bapak/Ibu %(name)s, keperluan Anda dapat dilayani oleh %(office)s, %(address)s. "
              "Tunjukkan kode %(code)s di meja depan pada %(day)s (%(part)s).%(phone)s%(reach)s Terima kasih.") % {
-        "name": booking.guest_name, "office": office.name, "address": office.address or "-",
-        "code": booking.display_code, "day": booking.planned_date.strftime("%d-%m-%Y"),
-        "part": booking.get_part_of_day_display().lower(), "phone": phone, "reach": reach}
-    return wa_link(booking.phone, text)
+        "name": held.guest_name, "office": office.name, "address": office.address or "-",
+        "code": held.display_code, "day": held.planned_date.strftime("%d-%m-%Y"),
+        "part": held.get_part_of_day_display().lower(), "phone": phone, "reach": reach}
+    return wa_link(held.phone, text)
 
 
 def office_chat(office) -> WaLink:

@@ -41,12 +41,18 @@ def new(request: HttpRequest, pk: int) -> HttpResponse:
         except IntegrityError:  # a twin sent at the same moment referred this visit first
             form.add_error(None, _("Tamu ini baru saja dirujuk dari layar lain."))
         else:
-            messages.success(request, _("%(name)s dirujuk ke %(office)s; kode di sana %(code)s.") % {
-                "name": visit.guest_name, "office": referral.to_office.short_name,
-                "code": referral.booking.display_code})
+            messages.success(request, _sent_message(referral))
             return redirect("referrals:detail", pk=referral.pk)
     return render(request, "referrals/new.html", {"visit": visit, "form": form},
                   status=400 if form.errors else 200)
+
+
+def _sent_message(referral: Referral) -> str:
+    names = {"name": referral.visit.guest_name, "office": referral.to_office.short_name}
+    if referral.booking is None:
+        return _("%(name)s dirujuk ke %(office)s sebagai permintaan jarak jauh di antrean pengarahannya.") % names
+    code = referral.booking.display_code
+    return _("%(name)s dirujuk ke %(office)s; kode di sana %(code)s.") % {**names, "code": code}
 
 
 @login_required
@@ -54,8 +60,8 @@ def new(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     referral = _referral_for(request.user, pk)
     sent = referral.from_office_id == request.user.office_id
-    context = {"referral": referral, "sent": sent, "booking": referral.booking,
-               "to_guest": sending.whatsapp_to_guest(referral) if sent and referral.booking else None,
+    context = {"referral": referral, "sent": sent, "booking": referral.booking, "held": referral.held_there,
+               "to_guest": sending.whatsapp_to_guest(referral) if sent and referral.held_there else None,
                "office_chat": sending.office_chat(referral.to_office), "may_receive": policy.can_receive(request.user)}
     return render(request, "referrals/detail.html", context)
 
@@ -63,7 +69,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def _referral_for(user, pk: int) -> Referral:
     """A referral of the user's office that they may read: the lists' readers, or the one who sent it."""
     referral = get_object_or_404(Referral.objects.select_related(
-        "from_office", "to_office", "visit", "booking", "sent_by", "received_by"), pk=pk)
+        "from_office", "to_office", "visit", "booking", "remote_request", "sent_by", "received_by"), pk=pk)
     if not (policy.can_read(user) or referral.sent_by_id == user.pk):
         raise PermissionDenied
     return referral
@@ -77,10 +83,10 @@ def office_list(request: HttpRequest) -> HttpResponse:
     month, error = month_asked(request.GET.get("bulan", ""), today=clock.today())
     period = Period.named(MONTH, today=clock.today(), month=month)
     days = {"sent_on__range": (period.start, period.end)}
-    related = ("from_office", "to_office", "visit", "booking__visit", "sent_by")
+    related = ("from_office", "to_office", "visit", "booking__visit", "remote_request", "sent_by")
     context = {"month": month, "error": error, "figures": office_figures(period),
-               "sent": Referral.objects.sent().filter(**days).select_related(*related),
-               "received": Referral.objects.received().filter(**days).select_related(*related),
+               "sent": Referral.objects.sent().filter(**days).with_taken_up().select_related(*related),
+               "received": Referral.objects.received().filter(**days).with_taken_up().select_related(*related),
                "may_receive": policy.can_receive(request.user)}
     return render(request, "referrals/list.html", context, status=400 if error else 200)
 

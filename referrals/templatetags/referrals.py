@@ -1,6 +1,6 @@
 """`{% referral_link visit %}`: on the triage and consultation pages, the way to refer the guest to another
-office, or where they were referred (one query). `{% referral_figures period %}`: the office's referrals of
-the period, sent and received, on its SOP report."""
+office, or where they were referred, and where a remote request referred here came from (two queries).
+`{% referral_figures period %}`: the office's referrals of the period, sent and received, on its SOP report."""
 
 from django import template
 
@@ -18,7 +18,8 @@ def referral_link(context, visit):
     user = context["request"].user
     referral = Referral.objects.sent().filter(visit=visit).select_related("to_office").first()
     may = referral is None and policy.may_refer(user, visit) and Office.objects.exclude(pk=visit.office_id).exists()
-    return {"visit": visit, "referral": referral, "may_refer": may}
+    referred_in = Referral.objects.received().filter(remote_request=visit).select_related("from_office").first()
+    return {"visit": visit, "referral": referral, "may_refer": may, "referred_in": referred_in}
 
 
 @register.inclusion_tag("referrals/_figures.html")

@@ -14,18 +14,10 @@ from offices.models import Office
 from pojok import roles
 from referrals.models import FromStep, Referral
 from tests.factories import advance_to, consult, make_user, make_visit, wib
+from tests.referrals.conftest import TO_THE_DOOR, referral_form
 from visits.models import Channel, State, StepResult, Visit
 
 pytestmark = pytest.mark.django_db
-
-TO_THE_DOOR = ["greet", "report"]  # a walk-in waiting in the Kasubbag's queue (step 4)
-
-
-def _form(office, **changes) -> dict:
-    data = {"to_office": office.pk, "reason": "Perencanaan program adalah kewenangan Bappeda.",
-            "need": "Sinkronisasi RKA dengan Renja 2027", "planned_date": "2026-11-23", "part_of_day": "siang",
-            "consent": "on"}
-    return {**data, **changes}
 
 
 @pytest.fixture
@@ -36,15 +28,9 @@ def theirs(other_office):
                 "pimpinan": make_user("bima", roles.PIMPINAN, full_name="Bima Santosa")}
 
 
-@pytest.fixture
-def waiting(people):
-    return advance_to(make_visit(people["petugas"], guest_name="Siti Aminah", phone="0812-3456-7890"),
-                      TO_THE_DOOR, people)
-
-
 def test_a_guest_referred_from_triage_is_expected_there_and_counted_by_both(
         client_of, client, people, theirs, other_office, waiting, clock):
-    sent = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    sent = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     referral = Referral.objects.get()
     assert sent.status_code == 302 and sent.url == reverse("referrals:detail", args=[referral.pk])
     waiting.refresh_from_db()
@@ -86,7 +72,7 @@ def test_a_guest_referred_from_triage_is_expected_there_and_counted_by_both(
 
 def test_arriving_with_the_code_is_being_received(client, people, theirs, other_office, waiting, clock):
     client.force_login(people["kasubbag"])
-    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    client.post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     referral = Referral.objects.select_related("booking").get()
     clock.set(wib(hour=12, minute=5))
     client.force_login(theirs["petugas"])  # (a new session: the first ended after 30 idle minutes)
@@ -101,7 +87,7 @@ def test_arriving_with_the_code_is_being_received(client, people, theirs, other_
 
 def test_no_referral_without_the_guests_consent_and_nothing_changes(client_of, people, other_office, waiting):
     answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]),
-                                                _form(other_office, consent=""))
+                                                referral_form(other_office, consent=""))
     assert answer.status_code == 400 and "persetujuan tamu" in answer.content.decode()
     waiting.refresh_from_db()
     assert waiting.state == State.TRIAGE and not Referral.objects.exists()
@@ -120,7 +106,7 @@ def test_no_referral_without_the_guests_consent_and_nothing_changes(client_of, p
 ])
 def test_bad_input_gets_a_message_and_changes_nothing(client_of, people, other_office, waiting, changes, message):
     answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]),
-                                                _form(other_office, **changes))
+                                                referral_form(other_office, **changes))
     assert answer.status_code == 400 and message.lower() in answer.content.decode().lower()
     assert not Referral.objects.exists()
     waiting.refresh_from_db()
@@ -131,7 +117,7 @@ def test_a_bidang_refers_after_the_consultation_and_the_visit_goes_on(client_of,
     visit = advance_to(make_visit(people["petugas"], phone="081299990000"), [*TO_THE_DOOR, "route", "receive"],
                        people)
     consult(visit, people["staf"])
-    answer = client_of(people["staf"]).post(reverse("referrals:new", args=[visit.pk]), _form(other_office))
+    answer = client_of(people["staf"]).post(reverse("referrals:new", args=[visit.pk]), referral_form(other_office))
     assert answer.status_code == 302
     visit.refresh_from_db()
     assert visit.state == State.CONSULTING  # still theirs to finish
@@ -140,13 +126,67 @@ def test_a_bidang_refers_after_the_consultation_and_the_visit_goes_on(client_of,
     assert 'data-referred="bappeda"' in page
 
 
-def test_a_remote_request_referred_from_triage_is_over(client_of, people, other_office):
-    remote = Visit.record_remote(by=people["kasubbag"], channel=Channel.WHATSAPP, guest_name="Rudi",
+def test_a_remote_request_referred_from_triage_is_over_here_and_a_remote_request_there(
+        client_of, client, people, theirs, other_office, clock):
+    remote = Visit.record_remote(by=people["kasubbag"], channel=Channel.WHATSAPP, guest_name="Rudi Hartono",
                                  origin="Kecamatan Natar", keperluan="RPJMD", phone="0813-1111-2222", at=wib())
-    answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[remote.pk]), _form(other_office))
+    form = client_of(people["kasubbag"]).get(reverse("referrals:new", args=[remote.pk])).content.decode()
+    assert 'name="planned_date"' not in form  # nobody comes to the door: no day to come
+    answer = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[remote.pk]),
+                                                referral_form(other_office, planned_date="", part_of_day=""))
     assert answer.status_code == 302
     remote.refresh_from_db()
     assert remote.state == State.DONE and remote.events.filter(action="refer_remote").exists()
+    referral = Referral.objects.get()
+    assert referral.booking is None
+    page = client_of(people["kasubbag"]).get(answer.url).content.decode()
+    guest_link = unquote(page[page.index("https://wa.me/6281311112222"):].split('"')[0])
+    assert "teruskan ke Badan Perencanaan" in guest_link and "kode" not in guest_link
+
+    with acting_for(other_office):
+        there = Visit.objects.get()
+        with_staff = make_user("joko", roles.STAF, bidang_code="keuangan", full_name="Joko Bappeda")
+    assert (there.channel, there.state, there.guest_name, there.phone) == (
+        Channel.WHATSAPP, State.TRIAGE, "Rudi Hartono", "0813-1111-2222")
+    assert there.keperluan == "Sinkronisasi RKA dengan Renja 2027" and there.step == 4
+    assert referral.remote_request_id == there.pk and not Booking.all_offices.exists()
+    client.force_login(theirs["kasubbag"])
+    queue = client.get(reverse("visits:triage")).content.decode()
+    assert "Rudi Hartono" in queue and 'data-channel="whatsapp"' in queue
+    route_page = client.get(reverse("visits:triage_route", args=[there.pk])).content.decode()
+    assert 'data-referred-from="bpkad"' in route_page and "Perencanaan program adalah kewenangan" in route_page
+    assert client.get(reverse("referrals:detail", args=[referral.pk])).context["referral"].received_moment is None
+
+    clock.set(wib(hour=11, minute=40))  # sent at 11.00 (the suite's clock)
+    with acting_for(other_office):
+        there.advance("route", by=theirs["kasubbag"], bidang=with_staff.bidang)
+    referral = Referral.objects.get()
+    assert referral.received_moment == wib(hour=11, minute=40) and not referral.came
+    clock.set(wib(hour=12, minute=5))
+    with acting_for(other_office):
+        there.refresh_from_db()
+        there.advance("receive", by=with_staff)
+    referral = Referral.objects.get()
+    assert referral.came
+
+    for user, key in ((theirs["pimpinan"], "received"), (people["kasubbag"], "sent")):
+        client.force_login(user)
+        figures = client.get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
+        side = figures[figures.index(f'data-figures="{key}"'):]
+        assert 'data-count="referrals">1<' in side and 'data-count="received">1<' in side
+        assert 'data-count="came">1<' in side and "data-median>40<" in side  # 11.00 to 11.40
+
+
+def test_a_remote_request_closed_as_stale_there_was_not_received(client_of, people, theirs, other_office, clock):
+    remote = Visit.record_remote(by=people["kasubbag"], channel=Channel.TELEPON, guest_name="Rudi Hartono",
+                                 origin="Kecamatan Natar", keperluan="RPJMD", phone="0813-1111-2222", at=wib())
+    client_of(people["kasubbag"]).post(reverse("referrals:new", args=[remote.pk]), referral_form(other_office))
+    with acting_for(other_office):
+        Visit.objects.get().advance("close_stale", by=None, note="ditutup malam hari")
+    referral = Referral.objects.get()
+    assert referral.received_moment is None and not referral.came
+    page = client_of(people["kasubbag"]).get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
+    assert 'data-count="received">0<' in page[page.index('data-figures="sent"'):]
 
 
 def test_who_may_refer_and_who_may_not(client_of, people, staf_lain, other_office, waiting):
@@ -163,7 +203,7 @@ def test_a_third_office_sees_nothing_and_the_kabupaten_counts_only(client, peopl
     third = Office.objects.create(code="inspektorat", short_name="Inspektorat", name="Inspektorat Daerah",
                                   template="umum")
     client.force_login(people["kasubbag"])
-    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    client.post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     referral = Referral.objects.get()
     with acting_for(third):
         outsider = make_user("irma", roles.KASUBBAG)
@@ -180,7 +220,7 @@ def test_a_third_office_sees_nothing_and_the_kabupaten_counts_only(client, peopl
 
 def test_the_sending_office_cannot_receive_its_own_referral(client, people, other_office, waiting):
     client.force_login(people["kasubbag"])
-    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    client.post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     referral = Referral.objects.get()
     assert client.post(reverse("referrals:receive", args=[referral.pk])).status_code == 404
     assert client.get(reverse("referrals:receive", args=[referral.pk])).status_code == 405
@@ -190,7 +230,7 @@ def test_the_sending_office_cannot_receive_its_own_referral(client, people, othe
 
 def test_a_guest_is_referred_once_from_a_visit(client, people, other_office, waiting):
     client.force_login(people["kasubbag"])
-    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    client.post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     again = client.get(reverse("referrals:new", args=[waiting.pk]))
     assert again.status_code == 302 and Referral.objects.count() == 1
     assert timedelta(0) <= Referral.objects.get().sent_at - wib(hour=11) < timedelta(seconds=1)
@@ -198,7 +238,7 @@ def test_a_guest_is_referred_once_from_a_visit(client, people, other_office, wai
 
 def test_both_offices_sop_reports_count_the_referral(client, people, pimpinan, theirs, other_office, waiting):
     client.force_login(people["kasubbag"])
-    client.post(reverse("referrals:new", args=[waiting.pk]), _form(other_office))
+    client.post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
     for user, key in ((pimpinan, "sent"), (theirs["pimpinan"], "received")):
         client.force_login(user)
         for name in ("visits:reports", "visits:report_print"):

@@ -10,7 +10,8 @@ move through `advance`. A referral to another office (referrals.sending) ends st
 
 A consultation that does not come through the door (telepon, WhatsApp, daring, surat/e-mail: its
 `channel`) uses the same table: `record_remote` registers it in the step where the office's work on it
-starts (4, or 5 when the Bidang itself took the call), and the door's moves (arrive, greet, report,
+starts (4, or 5 when the Bidang itself took the call; `record_referred_remote` at 4, for one another
+office referred here), and the door's moves (arrive, greet, report,
 finish, see_out) are marked for walk-ins only, while "close" ends step 5 of a remote one. So the door's
 steps 1-3 and 6 are never opened for it: no row, nothing missing, late or complied in any report, and
 no second lifecycle to keep in step with this one.
@@ -370,6 +371,19 @@ class Visit(OfficeOwned):
             return cls._register(at=at, arrived_at=at, created_by=by, event_by=by, channel=channel,
                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
                                  note=f"permintaan {Channel(channel).label.lower()}", **start)
+
+    @classmethod
+    def record_referred_remote(cls, *, channel, guest_name, origin, keperluan, phone, referred_from,
+                               at=None) -> "Visit":
+        """A remote request another office referred here (referrals.sending): at step 4, for this office's
+        Kasubbag or piket to route like any other. Nobody of this office recorded it."""
+        at = at or clock.now()
+        if channel not in REMOTE:
+            raise MoveRefused(_("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail)."))
+        with transaction.atomic():
+            return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, channel=channel,
+                                 guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
+                                 note=f"rujukan dari {referred_from}", state=State.TRIAGE)
 
     @classmethod
     def _register(cls, *, at, arrived_at, created_by, event_by, note="", **guest) -> "Visit":

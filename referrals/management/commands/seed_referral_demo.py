@@ -7,7 +7,7 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from offices.current import acting_for
+from offices.current import acting_for, no_office
 from offices.models import Office
 from pojok import clock
 from visits.models import Channel, Visit
@@ -27,8 +27,9 @@ class Command(BaseCommand):
             bpkad, bappeda = Office.objects.get(code="bpkad"), Office.objects.get(code="bappeda")
         except Office.DoesNotExist as missing:
             raise CommandError("Jalankan seed_demo dan seed_office_demo dahulu.") from missing
-        people = {user.username: user for user in get_user_model().objects.filter(  # no office acted for: all
-            username__in=["petugas", "kasubbag", "bappeda-kasubbag"])}
+        with no_office():  # the accounts of both offices
+            people = {user.username: user for user in get_user_model().objects.filter(
+                username__in=["petugas", "kasubbag", "bappeda-kasubbag"])}
         now = clock.now()
         with acting_for(bpkad):
             walk_in = Visit.check_in(by=people["petugas"], guest_name="Agus Wibowo", origin="Dinas Pertanian",
@@ -46,8 +47,8 @@ class Command(BaseCommand):
                                          at=now - timedelta(minutes=50))
             sent = send(visit=remote, by=people["bappeda-kasubbag"], at=now - timedelta(minutes=45), request=Request(
                 to_office=bpkad, reason="SP2D diterbitkan Bidang Perbendaharaan BPKAD.", need=remote.keperluan,
-                planned_date=clock.today(), part_of_day="siang", consent=True))
+                planned_date=None, part_of_day="", consent=True))
         with acting_for(bpkad):
             receive(referral=sent, by=people["petugas"], at=now - timedelta(minutes=30))
         self.stdout.write(self.style.SUCCESS(
-            "Rujukan demo: BPKAD → Bappeda (belum diterima), Bappeda → BPKAD (diterima)."))
+            "Rujukan demo: BPKAD → Bappeda (belum diterima), Bappeda → BPKAD (permintaan WhatsApp, diterima)."))
