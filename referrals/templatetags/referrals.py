@@ -1,6 +1,7 @@
 """`{% referral_link visit %}`: on the triage and consultation pages, the way to refer the guest to another
-office, or where they were referred, and where a remote request referred here came from (two queries).
-`{% referral_figures period %}`: the office's referrals of the period, sent and received, on its SOP report."""
+office, or where they were referred (one query). `{% referred_from visit %}`: where a remote request
+referred here came from, and why. `{% referral_figures period %}`: the office's referrals of the period,
+sent and received, on its SOP report."""
 
 from django import template
 
@@ -18,8 +19,14 @@ def referral_link(context, visit):
     user = context["request"].user
     referral = Referral.objects.sent().filter(visit=visit).select_related("to_office").first()
     may = referral is None and policy.may_refer(user, visit) and Office.objects.exclude(pk=visit.office_id).exists()
-    referred_in = Referral.objects.received().filter(remote_request=visit).select_related("from_office").first()
-    return {"visit": visit, "referral": referral, "may_refer": may, "referred_in": referred_in}
+    return {"visit": visit, "referral": referral, "may_refer": may}
+
+
+@register.inclusion_tag("referrals/_referred_from.html")
+def referred_from(visit):
+    """On the route page of a remote request another office referred here: from where, and why."""
+    return {"referred_in": Referral.objects.received().filter(remote_request=visit).select_related("from_office")
+            .first()}
 
 
 @register.inclusion_tag("referrals/_figures.html")
