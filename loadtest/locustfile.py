@@ -1,7 +1,13 @@
-"""A busy day at 100 times the office's real peak, played by browsers as the office's people use them.
+"""A busy day at 100 times BPKAD's real peak, beside every other office at its own real peak, played by
+browsers as the offices' people use them.
 
-The real peak is 20 guests an hour; here guests arrive at LOAD_ARRIVALS_PER_HOUR (2000 by default,
-about 0.56 a second), spread over the simulated petugas. Each simulated person keeps the screen of
+The real peak is 20 guests an hour; at BPKAD guests arrive at LOAD_ARRIVALS_PER_HOUR (2000 by default,
+about 0.56 a second), spread over its simulated petugas. Each other office in accounts.json (offices
+opd-01 .. opd-NN, loadtest/prepare.py with LOAD_OFFICES) is played by the Office* classes: the same
+screens and the same mix, with that office's own people (one petugas, one Kasubbag, one staff member per
+unit, one manager, one display) and its own catalog (GENERIC_NEEDS), guests arriving at
+LOAD_OFFICE_ARRIVALS_PER_HOUR (20: its real peak). Every browser acts with its own account, so every
+request is for that person's office; nothing here names another office's rows. Each simulated person keeps the screen of
 their role open, and the screen refreshes as the templates tell htmx to (`hx-trigger="every ..."`):
 
   petugas     /meja-depan/papan/ every 5 s while the board is open; checks guests in with the full
@@ -27,7 +33,6 @@ how long it took, its error if any).
 
 import csv
 import html
-import itertools
 import json
 import os
 import random
@@ -45,6 +50,8 @@ ACCOUNTS = json.loads(Path(os.environ["LOAD_ACCOUNTS"]).read_text())
 ARRIVALS_PER_HOUR = float(os.environ.get("LOAD_ARRIVALS_PER_HOUR") or 2000)
 CONSULT_SECONDS = tuple(float(s) for s in (os.environ.get("LOAD_CONSULT_SECONDS") or "15-35").split("-"))
 OUT = Path(os.environ.get("LOAD_OUT") or ".")
+OFFICES = ACCOUNTS.get("offices", [])  # the offices besides BPKAD, each with its own people
+OFFICE_ARRIVALS_PER_HOUR = float(os.environ.get("LOAD_OFFICE_ARRIVALS_PER_HOUR") or 20)
 
 # What guests come for, by the Bidang the routing rules should suggest (spread evenly over the five).
 NEEDS = [
@@ -53,6 +60,13 @@ NEEDS = [
     "Rekonsiliasi laporan keuangan", "Penyusunan LKPD", "Jurnal koreksi neraca",
     "Inventarisasi BMD", "Penghapusan barang milik daerah", "Pemutakhiran KIB",
     "Mengantar surat undangan", "Koordinasi kepegawaian", "Permohonan data umum",
+]
+# The same for an office started from the generic template, by the unit its topics name.
+GENERIC_NEEDS = [
+    "Mengantar surat undangan rapat", "Permohonan izin penelitian mahasiswa", "Menanyakan kenaikan pangkat pegawai",
+    "Tagihan pembayaran honor narasumber", "Konsultasi SPJ dan kuitansi kegiatan",
+    "Permintaan data statistik untuk laporan", "Penyusunan renja dan laporan kinerja",
+    "Audiensi dengan kepala dinas", "Koordinasi dengan sekretaris",
 ]
 DETAILS = ["tahun anggaran 2026", "bulan ini", "untuk dinas kami", "yang dikembalikan kemarin",
            "mohon arahan"]
@@ -79,9 +93,10 @@ KEPERLUAN = re.compile(r'<textarea name="keperluan"[^>]*>(.*?)</textarea>', re.S
 ALERT = re.compile(r'<div class="alert alert-(\w+) py-2" role="\w+">(.*?)</div>', re.S)
 SLIP_NUMBER = re.compile(r'<div class="slip-number">([^<]+)</div>')
 
-POOLS = {role: itertools.cycle(ACCOUNTS[role]) for role in ("petugas", "kasubbag", "pimpinan")}
-POOLS["display_tokens"] = iter(ACCOUNTS["display_tokens"])
-STAF_POOL = itertools.cycle(ACCOUNTS["staf"])
+ROLES = ("petugas", "kasubbag", "staf", "pimpinan", "display_tokens")
+# One account (or pairing code) per browser: BPKAD's, and the other offices' one office after another.
+POOLS = {role: iter(ACCOUNTS[role]) for role in ROLES}
+OFFICE_POOLS = {role: iter([a for office in OFFICES for a in office[role]]) for role in ROLES}
 REFUSED: Counter = Counter()  # the app's own message for each move someone else made first
 # The figures are reset once every browser has started (logged in, paired): the logins of the first
 # seconds (password hashing is slow on purpose) would otherwise colour every figure. What happened
@@ -94,8 +109,9 @@ ACKNOWLEDGED: list[dict] = []  # what the app said it did, for whom: each must b
 REQUESTS: list[tuple] = []  # (ended at, ms, method, name, error): errors are placed against a kill
 
 
-def count(name: str, default: int) -> int:
-    return int(os.environ.get(name) or default)
+def how_many(role: str, *, offices: bool = False) -> int:
+    """Browsers of a role: one per account (pairing code) prepare.py made, BPKAD's or the other offices'."""
+    return sum(len(office[role]) for office in OFFICES) if offices else len(ACCOUNTS[role])
 
 
 class Browser(HttpUser):
@@ -205,6 +221,7 @@ class Browser(HttpUser):
         if len(STARTED) == self.environment.runner.target_user_count and not MEASURING_SINCE:
             self.environment.runner.stats.reset_all()
             MEASURING_SINCE.append(time.time())
+            (OUT / "all_started").write_text(f"{MEASURING_SINCE[0]:.3f}\n")  # loadtest/cluster/run's cue
 
     def refused(self, response, label: str) -> bool:
         """True when the page after a move says the app refused it (someone else made it first)."""
@@ -224,23 +241,27 @@ class Browser(HttpUser):
         return True
 
     def acknowledge(self, move: str, pk: int, **details) -> None:
-        ACKNOWLEDGED.append({"move": move, "visit": pk, "by": self.account["username"], "at": time.time(),
-                             **details})
+        ACKNOWLEDGED.append({"move": move, "visit": pk, "by": self.account["username"],
+                             "office": self.account["office"], "at": time.time(), **details})
 
 
 class Petugas(Browser):
     """The front desk: the board, check-ins at the arrival rate, greet, report, see out."""
 
-    fixed_count = count("LOAD_PETUGAS", 20)
+    fixed_count = how_many("petugas")
+    pool = POOLS["petugas"]
+    arrivals_per_hour = ARRIVALS_PER_HOUR  # the office's
+    desks = fixed_count  # the petugas of one office, who share its arrivals
+    needs = NEEDS
 
     def on_start(self):
         super().on_start()
-        self.account = next(POOLS["petugas"])
+        self.account = next(self.pool)
         self.mine: set[int] = set()  # guests this desk checked in: it greets, reports, sees them out
         self.buttons: set[tuple[int, str]] = set()
         self.login()
         # Each desk takes its share of the arrivals, at a steady pace from a random start.
-        self.every = self.fixed_count * 3600 / ARRIVALS_PER_HOUR
+        self.every = self.desks * 3600 / self.arrivals_per_hour
         self.next_check_in = time.monotonic() + random.uniform(0, self.every)
         self.board()
         self.started()
@@ -279,7 +300,7 @@ class Petugas(Browser):
             "guest_name": name, "origin": random.choice(ORIGINS),
             "phone": f"0812 {random.randint(1000, 9999)} {random.randint(1000, 9999)}",
             "party_size": random.choice([1, 1, 1, 2, 3]),
-            "keperluan": random.choice(NEEDS), "arrival_time": "",
+            "keperluan": random.choice(self.needs), "arrival_time": "",
         }, "check-in (POST)", redirect="/slip/", why="check-in tidak menghasilkan slip")
         match = SLIP.search(response.headers.get("Location", ""))
         if not match:
@@ -314,11 +335,12 @@ class Petugas(Browser):
 class Kasubbag(Browser):
     """The Kasubbag Umum: the triage queue, routing the guests who came first."""
 
-    fixed_count = count("LOAD_KASUBBAG", 8)
+    fixed_count = how_many("kasubbag")
+    pool = POOLS["kasubbag"]
 
     def on_start(self):
         super().on_start()
-        self.account = next(POOLS["kasubbag"])
+        self.account = next(self.pool)
         self.waiting: list[int] = []
         self.login()
         self.queue()
@@ -374,11 +396,13 @@ class Kasubbag(Browser):
 class StafBidang(Browser):
     """Staff of one Bidang: the inbox, the lobby call, receiving, the consultation record."""
 
-    fixed_count = 5 * count("LOAD_STAF_PER_BIDANG", 5)
+    fixed_count = how_many("staf")
+    pool = POOLS["staf"]
+    needs = NEEDS
 
     def on_start(self):
         super().on_start()
-        self.account = next(STAF_POOL)
+        self.account = next(self.pool)
         self.waiting: list[tuple[int, str]] = []
         self.login()
         self.inbox()
@@ -429,7 +453,7 @@ class StafBidang(Browser):
         self.made(page, "receive", pk)
         documents = DOCUMENT.findall(page.text)
         record = {"mode": random.choice(["provision", "prescription", "mediation", "collaboration"]),
-                  "problem": f"Tamu menanyakan {random.choice(NEEDS).lower()}.",
+                  "problem": f"Tamu menanyakan {random.choice(self.needs).lower()}.",
                   "outcome": random.choice(OUTCOMES), "other_documents": "",
                   "documents": random.sample(documents, k=min(len(documents), random.randint(0, 2)))}
         low, high = CONSULT_SECONDS
@@ -453,11 +477,12 @@ class StafBidang(Browser):
 class LobbyDisplay(Browser):
     """The TV in the waiting room: paired once with the admin's code, then the queue every 3 s."""
 
-    fixed_count = count("LOAD_DISPLAYS", 2)
+    fixed_count = how_many("display_tokens")
+    pool = POOLS["display_tokens"]
 
     def on_start(self):
         super().on_start()
-        token = next(POOLS["display_tokens"])
+        token = next(self.pool)
         page = self.open(f"/perangkat/pasang/{token}/", "device pairing (page)")
         self.csrf = CSRF.search(page.text).group(1)
         response = self.post(f"/perangkat/pasang/{token}/", {}, "device pairing (POST)")
@@ -474,11 +499,12 @@ class LobbyDisplay(Browser):
 class Pimpinan(Browser):
     """A manager opening the SOP report of this month now and then (last month's sometimes)."""
 
-    fixed_count = count("LOAD_PIMPINAN", 2)
+    fixed_count = how_many("pimpinan")
+    pool = POOLS["pimpinan"]
 
     def on_start(self):
         super().on_start()
-        self.account = next(POOLS["pimpinan"])
+        self.account = next(self.pool)
         self.login()
         self.started()
         self.first = True
@@ -495,6 +521,42 @@ class Pimpinan(Browser):
             self.open(f"/laporan/?periode=bulan&bulan={last_month}", "SOP report, last month (page)",
                       expect='id="report"')
         self.pause(random.uniform(60, 120))
+
+
+# --- the other offices, each at its real peak: the same screens, their own people and catalog -----------
+
+class OfficePetugas(Petugas):
+    abstract = not OFFICES
+    fixed_count = how_many("petugas", offices=True)
+    pool = OFFICE_POOLS["petugas"]
+    arrivals_per_hour = OFFICE_ARRIVALS_PER_HOUR
+    desks = len(OFFICES[0]["petugas"]) if OFFICES else 1
+    needs = GENERIC_NEEDS
+
+
+class OfficeKasubbag(Kasubbag):
+    abstract = not OFFICES
+    fixed_count = how_many("kasubbag", offices=True)
+    pool = OFFICE_POOLS["kasubbag"]
+
+
+class OfficeStafBidang(StafBidang):
+    abstract = not OFFICES
+    fixed_count = how_many("staf", offices=True)
+    pool = OFFICE_POOLS["staf"]
+    needs = GENERIC_NEEDS
+
+
+class OfficeLobbyDisplay(LobbyDisplay):
+    abstract = not OFFICES
+    fixed_count = how_many("display_tokens", offices=True)
+    pool = OFFICE_POOLS["display_tokens"]
+
+
+class OfficePimpinan(Pimpinan):
+    abstract = not OFFICES
+    fixed_count = how_many("pimpinan", offices=True)
+    pool = OFFICE_POOLS["pimpinan"]
 
 
 @events.request.add_listener

@@ -10,6 +10,7 @@ library only, so it runs with either venv.
 
 import csv
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -38,8 +39,13 @@ def main(run_dir: Path) -> int:
                     r["50%"], r["95%"], f"{float(r['Max Response Time']):.0f}"))
     check_in = next((r for r in kinds if r["Name"] == "check-in (POST)"), None)
     per_hour = float(check_in["Requests/s"]) * 3600 if check_in else 0
+    bpkad = float(os.environ.get("LOAD_ARRIVALS_PER_HOUR") or 2000)
+    offices = int(os.environ.get("LOAD_OFFICES") or 0)
+    per_office = float(os.environ.get("LOAD_OFFICE_ARRIVALS_PER_HOUR") or 20)
+    others = f" + {offices} other offices x {per_office:.0f} (their real peak)" if offices else ""
     print(f"\ncheck-ins: {check_in['Request Count'] if check_in else 0} at {per_hour:.0f} an hour "
-          f"(target 2000 = 100 x the real peak of 20 an hour)")
+          f"(target {bpkad + offices * per_office:.0f}: BPKAD {bpkad:.0f} = 100 x the real peak of 20 an hour"
+          f"{others})")
     ramp = json.loads((run_dir / "ramp_up.json").read_text())
     logins = sorted(ramp["logins_ms"])
     print(f"measured for {ramp['measured_seconds']:.0f} s, from the moment all {ramp['started']} browsers "

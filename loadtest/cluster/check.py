@@ -2,18 +2,20 @@
 
     .venv/bin/python loadtest/cluster/check.py RUN_DIR      (the run's environment: DATABASE_URL, ...)
 
-1. Nothing acknowledged is lost: every check-in and move the app said it made (RUN_DIR/acknowledged.json,
-   noted by loadtest/locustfile.py: the redirect to the slip, or the move's success message) is in the
-   database: the visit with its guest and queue number, the history row of the move by that person, and
-   the step it ended (or, for "receive", the official who received).
+1. Nothing acknowledged is lost, and every office keeps its own: every check-in and move the app said it
+   made (RUN_DIR/acknowledged.json, noted by loadtest/locustfile.py: the redirect to the slip, or the
+   move's success message) is in the database, in the office of the person who made it: the visit with
+   its guest and queue number, the history row of the move by that person, and the step it ended (or,
+   for "receive", the official who received). No visit, history row or step names a person of another
+   office, and no office gave one queue number twice on a day.
 2. No error beyond the killed server's requests in flight: each request (RUN_DIR/requests.csv) is placed
    against the kill (RUN_DIR/kill.json). In the kill window (started before the server was dead, ended
    after the kill was sent) a 502 is allowed: nginx's answer to a request the dying server had taken
    (no more of them than nginx's log counts). Any other failure, and any exception in a simulated
    browser, fails the run. nginx's log says which requests it passed on to the other server.
-3. Every figure of the SOP report matches the history: `manage.py sop_report --format json` (the app's
-   report code) against figures.py (the same tables from the raw rows), for the whole seeded history
-   with the run and for the run's day alone.
+3. Every figure of each office's SOP report matches its history: `manage.py sop_report --office KODE
+   --format json` (the app's report code) against figures.py (the same tables from the raw rows of that
+   office), for the whole seeded history with the run and for the run's day alone, office by office.
 """
 
 import csv
@@ -55,6 +57,8 @@ def lost_acknowledgements(acknowledged: list[dict]) -> list[str]:
     found = {pk: (guest, seq, by) for pk, guest, seq, by in _rows(
         "SELECT v.id, v.guest_name, v.queue_seq, u.username FROM visits_visit v "
         "LEFT JOIN pojok_user u ON u.id = v.created_by_id WHERE v.id = ANY(%s)", [visits])}
+    office_of = dict(_rows("SELECT v.id, o.code FROM visits_visit v JOIN offices_office o ON o.id = v.office_id "
+                           "WHERE v.id = ANY(%s)", [visits]))
     events = set(_rows("SELECT e.visit_id, e.action, u.username FROM visits_visitevent e "
                        "JOIN pojok_user u ON u.id = e.by_id WHERE e.visit_id = ANY(%s)", [visits]))
     steps = set(_rows("SELECT s.visit_id, s.number, u.username FROM visits_visitstep s "
@@ -65,7 +69,9 @@ def lost_acknowledgements(acknowledged: list[dict]) -> list[str]:
     lost = []
     for a in acknowledged:
         pk, move, by = a["visit"], a["move"], a["by"]
-        if move == "check_in":
+        if office_of.get(pk, a["office"]) != a["office"]:
+            lost.append(f"{move} of visit {pk} by {by} of {a['office']}: the visit is in {office_of[pk]}")
+        elif move == "check_in":
             guest, seq, creator = found.get(pk, (None, None, None))
             got = (guest, f"A-{seq:03d}" if seq else None, creator)
             wanted = (a["guest_name"], a["queue_number"] or got[1], by)  # no number if the slip page failed
@@ -80,21 +86,57 @@ def lost_acknowledgements(acknowledged: list[dict]) -> list[str]:
     return lost
 
 
+def cross_office_rows() -> dict:
+    """Rows of one office that name a person of another: visits made, history rows, steps ended or
+    received. A person of no office (the kabupaten's readers) is of none, and never writes here."""
+    other = "u.office_id IS NOT NULL AND u.office_id <> v.office_id"
+    return {what: _rows(f"SELECT count(*) FROM {table} JOIN visits_visit v ON v.id = {visit} "
+                        f"JOIN pojok_user u ON u.id = {person} WHERE {other}")[0][0]
+            for what, table, visit, person in [
+                ("visits", "visits_visit x", "x.id", "x.created_by_id"),
+                ("history rows", "visits_visitevent x", "x.visit_id", "x.by_id"),
+                ("steps ended", "visits_visitstep x", "x.visit_id", "x.ended_by_id"),
+                ("steps received", "visits_visitstep x", "x.visit_id", "x.received_by_id")]}
+
+
+def duplicate_queue_numbers(acknowledged: list[dict]) -> int:
+    """Queue numbers given twice by one office on one day: in the database, and on the slips handed out."""
+    stored = _rows("SELECT count(*) FROM (SELECT 1 FROM visits_visit GROUP BY office_id, day, queue_seq "
+                   "HAVING count(*) > 1) twice")[0][0]
+    day_of = dict(_rows("SELECT id, day FROM visits_visit WHERE id = ANY(%s)",
+                        [sorted({a["visit"] for a in acknowledged})]))
+    slips = Counter((a["office"], day_of.get(a["visit"]), a["queue_number"]) for a in acknowledged
+                    if a["move"] == "check_in" and a["queue_number"])
+    return stored + sum(1 for n in slips.values() if n > 1)
+
+
 def check_acknowledged(run_dir: Path) -> bool:
     acknowledged = json.loads((run_dir / "acknowledged.json").read_text())
     kinds = Counter(a["move"] for a in acknowledged)
     lost = lost_acknowledgements(acknowledged)
+    offices = Counter(a["office"] for a in acknowledged)
+    others = {code for code in offices if code != "bpkad"}
     print(f"1. acknowledged: {len(acknowledged)} ({', '.join(f'{n} {k}' for k, n in kinds.most_common())}); "
-          f"found in the database: {len(acknowledged) - len(lost)}; lost: {len(lost)}")
+          f"found in the database, in the right office: {len(acknowledged) - len(lost)}; lost: {len(lost)}")
+    if others:
+        print(f"   of them at BPKAD {offices['bpkad']}, in {len(others)} other offices "
+              f"{sum(offices[c] for c in others)} (fewest {min(offices[c] for c in others)}, "
+              f"most {max(offices[c] for c in others)} in one office)")
     for problem in lost[:20]:
         print(f"   LOST {problem}")
     checked_in = {a["visit"] for a in acknowledged if a["move"] == "check_in"}
+    run_day = _rows("SELECT min(day) FROM visits_visit WHERE id = ANY(%s)", [sorted(checked_in)])[0][0]
     unanswered = _rows("SELECT count(*) FROM visits_visit v JOIN pojok_user u ON u.id = v.created_by_id "
-                       "WHERE u.username LIKE %s AND NOT (v.id = ANY(%s))",
-                       ["load-petugas-%", sorted(checked_in)])[0][0]
+                       "WHERE u.username LIKE %s AND v.day >= %s AND NOT (v.id = ANY(%s))",
+                       ["load-%", run_day, sorted(checked_in)])[0][0]
     print(f"   check-ins in the database that no petugas saw acknowledged: {unanswered} (a POST whose answer "
           f"was lost at the kill, or cut off by the end of the run; not an error)")
-    return not lost and bool(acknowledged)
+    crossed = cross_office_rows()
+    twice = duplicate_queue_numbers(acknowledged)
+    print(f"   rows naming a person of another office: {sum(crossed.values())} "
+          f"({', '.join(f'{what} {n}' for what, n in crossed.items())}); "
+          f"queue numbers given twice by an office on a day: {twice}")
+    return not lost and bool(acknowledged) and not any(crossed.values()) and not twice
 
 
 # --- 2. no error beyond the killed server's requests in flight ----------------------------------------
@@ -193,9 +235,9 @@ def check_errors(run_dir: Path) -> bool:
 
 # --- 3. every figure of the SOP report matches the history --------------------------------------------
 
-def app_report(start: date, end: date) -> dict:
+def app_report(office: str, start: date, end: date) -> dict:
     out = io.StringIO()
-    call_command("sop_report", f"--from={start}", f"--to={end}", "--format=json", stdout=out)
+    call_command("sop_report", f"--office={office}", f"--from={start}", f"--to={end}", "--format=json", stdout=out)
     return json.loads(out.getvalue())
 
 
@@ -222,26 +264,52 @@ def differences(app: dict, mine: dict) -> list[str]:
     return found
 
 
+def compare(office_id: int, code: str, start: date, end: date, labels: dict) -> tuple[dict, int, list[str]]:
+    """One office's report for a period, the app's against the raw rows': its summary, the number of
+    figures compared, and the differences."""
+    app, mine = app_report(code, start, end), figures.report_tables(office_id, start, end, labels)
+    found = [f"{code} {start} .. {end}: {problem}" for problem in differences(app, mine)]
+    compared = sum(len(row) - 1 for table in mine.values() for row in table["rows"])
+    return {row["Ukuran"]: row["Nilai"] for row in mine["Ringkasan"]["rows"]}, compared, found
+
+
 def check_report(run_dir: Path) -> bool:
-    first, last = _rows("SELECT min(day), max(day) FROM visits_visit")[0]
-    run_days = _rows("SELECT min(v.day), max(v.day) FROM visits_visit v JOIN pojok_user u ON u.id = v.created_by_id "
-                     "WHERE u.username LIKE %s", ["load-%"])[0]
+    acknowledged = json.loads((run_dir / "acknowledged.json").read_text())
     labels = {channel.value: str(channel.label) for channel in Channel}
-    ok = True
-    for what, (start, end) in [("history and the run", (first, last)), ("the run's day", run_days)]:
-        app, mine = app_report(start, end), figures.report_tables(start, end, labels)
-        found = differences(app, mine)
-        figures_compared = sum(len(row) - 1 for table in mine.values() for row in table["rows"])
-        summary = {row["Ukuran"]: row["Nilai"] for row in mine["Ringkasan"]["rows"]}
-        print(f"3. SOP report {start} .. {end} ({what}): {summary['Kunjungan']} visits, "
-              f"{summary['Langkah tercatat']} steps, compliance {summary['Kepatuhan SOP (%)']}%: "
-              f"{figures_compared} figures in {len(mine)} tables compared, {len(found)} differ")
-        for problem in found[:20]:
-            print(f"   DIFFERS {problem}")
-        ok = ok and not found
+    offices = _rows("SELECT o.id, o.code, min(v.day), max(v.day) FROM offices_office o "
+                    "JOIN visits_visit v ON v.office_id = o.id GROUP BY o.id, o.code "
+                    "ORDER BY o.code <> 'bpkad', o.code")
+    run_days = {code: (first, last) for code, first, last in _rows(
+        "SELECT o.code, min(v.day), max(v.day) FROM visits_visit v JOIN offices_office o ON o.id = v.office_id "
+        "WHERE v.id = ANY(%s) GROUP BY o.code", [sorted({a["visit"] for a in acknowledged})])}
+    problems, others, compared_in_all = [], Counter(), 0
+    for office_id, code, first, last in offices:
+        scopes = [("history and the run", (first, last))]
+        if code in run_days:
+            scopes.append(("the run's day", run_days[code]))
+        for what, (start, end) in scopes:
+            summary, compared, found = compare(office_id, code, start, end, labels)
+            problems += found
+            compared_in_all += compared
+            if code == "bpkad":
+                print(f"3. BPKAD's SOP report {start} .. {end} ({what}): {summary['Kunjungan']} visits, "
+                      f"{summary['Langkah tercatat']} steps, compliance {summary['Kepatuhan SOP (%)']}%: "
+                      f"{compared} figures compared, {len(found)} differ")
+            else:
+                others.update({"offices": what == "history and the run", "reports": 1, "figures": compared,
+                               "differ": len(found)})
+                if what == "history and the run":
+                    others.update({"visits": summary["Kunjungan"], "steps": summary["Langkah tercatat"]})
+    if others:
+        print(f"   the other {others['offices']} offices' SOP reports ({others['reports']}: the history with the "
+              f"run, and the run's day of each office that had a guest): {others['visits']} visits, "
+              f"{others['steps']} steps; {others['figures']} figures compared, {others['differ']} differ")
+    print(f"   in all {len(offices)} offices: {compared_in_all} figures compared, {len(problems)} differ")
+    for problem in problems[:20]:
+        print(f"   DIFFERS {problem}")
     disagree = figures.stored_durations_disagree()
     print(f"   done steps whose stored seconds are not their moments' difference: {disagree}")
-    return ok and disagree == 0
+    return not problems and disagree == 0
 
 
 def main(run_dir: Path) -> int:

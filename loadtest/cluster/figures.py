@@ -13,6 +13,9 @@ tests/reports/test_figures_are_exact.py and docs/reports.md:
 - the waiting and consultation medians are of step 5 rows with a received_at: received - started,
   ended - received.
 
+Each office's report is its own: every query here is of one office (its visits, its SOP standards, its
+threshold), as the app's report is of the office acted for.
+
 Only the labels of groups without a Bidang, topic or recorder are the report's own words here.
 """
 
@@ -38,7 +41,7 @@ STEPS = """
     LEFT JOIN routing_bidang b ON b.id = v.bidang_id
     LEFT JOIN routing_topic t ON t.id = v.topic_id
     LEFT JOIN pojok_user u ON u.id = s.ended_by_id
-    WHERE s.result = 'selesai' AND v.day BETWEEN %s AND %s
+    WHERE s.result = 'selesai' AND v.office_id = %s AND v.day BETWEEN %s AND %s
 """
 STEP_FIELDS = ("id", "visit", "number", "started_at", "ended_at", "duration", "standard", "received_at", "wait",
                "wait_standard", "day", "queue_seq", "channel", "bidang_code", "bidang", "topic", "username",
@@ -46,7 +49,7 @@ STEP_FIELDS = ("id", "visit", "number", "started_at", "ended_at", "duration", "s
 VISITS = """
     SELECT v.state, v.channel, v.arrival_complete, b.code, b.name
     FROM visits_visit v LEFT JOIN routing_bidang b ON b.id = v.bidang_id
-    WHERE v.day BETWEEN %s AND %s
+    WHERE v.office_id = %s AND v.day BETWEEN %s AND %s
 """
 
 
@@ -126,15 +129,16 @@ def _assessment(standard, with_standard: int, share_: float | None, threshold: i
     return GOOD if share_ >= threshold else NOT_GOOD
 
 
-def report_tables(start: date, end: date, channel_labels: dict) -> dict:
+def report_tables(office_id: int, start: date, end: date, channel_labels: dict) -> dict:
     """{table title: {"ordered": whether its rows' order is a figure too, "rows": [row dicts]}} for the
-    period, with the titles and column names of the app's tables (visits/reports/tables.py). The groups'
+    period in the office, with the titles and column names of the app's tables (visits/reports/tables.py). The groups'
     order is the page's presentation, so those tables are compared as sets of rows."""
-    steps = [dict(zip(STEP_FIELDS, row, strict=True)) for row in _rows(STEPS, [start, end])]
-    visits = _rows(VISITS, [start, end])
+    steps = [dict(zip(STEP_FIELDS, row, strict=True)) for row in _rows(STEPS, [office_id, start, end])]
+    visits = _rows(VISITS, [office_id, start, end])
     sop = _rows("SELECT number, short_name, standard_minutes, wait_standard_minutes FROM visits_sopstep "
-                "ORDER BY number", [])
-    threshold = (_rows("SELECT compliance_threshold FROM visits_reportsettings WHERE id = 1", []) or [(90,)])[0][0]
+                "WHERE office_id = %s ORDER BY number", [office_id])
+    threshold = (_rows("SELECT compliance_threshold FROM visits_reportsettings WHERE office_id = %s",
+                       [office_id]) or [(90,)])[0][0]
     wait_standard = next((w for number, _, _, w in sop if number == 5), None)
     waits = [s for s in steps if s["number"] == 5 and s["wait"] is not None]
     waits_with_standard = [s for s in waits if s["wait_standard"] is not None]
