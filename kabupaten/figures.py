@@ -105,7 +105,7 @@ def side_by_side(period: Period, *, trend_to: date | None = None) -> Overview:
     _steps(rows, period)
     _ikm(rows, period)
     months = _months(trend_to or period.start)
-    _trend(rows, months)
+    _trend(rows, months, period)
     ranked = sorted(rows.values(), key=lambda row: (row.share is None, -(row.share or 0), row.office.name))
     return Overview(ranked, _pemda(ranked), _mean_ikm(ranked), months)
 
@@ -180,8 +180,13 @@ def _months(last: date) -> list[date]:
     return months
 
 
-def _trend(rows: dict, months: list[date]) -> None:
-    end = Period.named(MONTH, today=months[-1], month=months[-1]).end
+def _trend(rows: dict, months: list[date], period: Period) -> None:
+    """The share per month. When the page's period is the trend's last month, that month's share is the
+    one _steps just counted (the same steps), so only the months before it are read again: the trend
+    reads six months of every office's steps, the page's costliest query (docs/performance.md)."""
+    month_end = Period.named(MONTH, today=months[-1], month=months[-1]).end
+    known = (period.start, period.end) == (months[-1], month_end)
+    end = months[-1] - timedelta(days=1) if known else month_end
     shares = {}
     for found in (_done_steps(months[0], end).annotate(month=TruncMonth("visit__day"))
                   .values("visit__office_id", "month").order_by()
@@ -189,6 +194,8 @@ def _trend(rows: dict, months: list[date]) -> None:
         month = found["month"].date() if hasattr(found["month"], "date") else found["month"]
         shares[found["visit__office_id"], month] = percent(found["within"], found["with_standard"])
     for office_id, row in rows.items():
+        if known:
+            shares[office_id, months[-1]] = row.share
         row.trend = [shares.get((office_id, month)) for month in months]
 
 

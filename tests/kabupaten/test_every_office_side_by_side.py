@@ -137,3 +137,24 @@ def test_the_page_costs_the_same_queries_for_two_offices_or_six(client, kabupate
         page = client.get(url)
     assert page.content.decode().count('data-office="opd-') == 3 * 4  # ranking, sheet, trend
     assert len(six.captured_queries) == len(two.captured_queries)
+
+
+def test_the_trend_of_the_months_before_is_each_offices_own_report_of_that_month(two_offices, clock):
+    from kabupaten.figures import side_by_side
+    from pojok.periods import MONTH, Period
+    from visits.reports import Scope, build_report
+    from visits.reports.figures import percent
+
+    people = _office_people("bpkad-oktober", "anggaran")
+    visit = make_visit(people["petugas"], guest_name="Tamu Oktober", at=wib(month=10, day=30, hour=9))
+    advance_to(visit, ["greet", "report"], people, at=visit.arrived_at + timedelta(minutes=1))
+    november = Period.named(MONTH, today=clock.today(), month=clock.today().replace(day=1))
+    october = Period.named(MONTH, today=clock.today(), month=(november.start - timedelta(days=1)).replace(day=1))
+    with no_office():
+        overview = side_by_side(november)
+    for row in overview.rows:
+        with acting_for(row.office):
+            headlines = [build_report(Scope(period)).headline for period in (october, november)]
+        shares = [percent(headline["within"], headline["with_standard"]) for headline in headlines]
+        assert row.trend[-2:] == shares, row.office
+    assert next(row for row in overview.rows if row.office.code == "bpkad").trend[-2] is not None

@@ -210,6 +210,11 @@ class VisitQuerySet(OfficeQuerySet):
 
 
 class Visit(OfficeOwned):
+    # No index of its own: the composite visit_office_day_state leads with the office and serves every
+    # office's reads; with 40 offices the planner preferred the single-column one and read a report's
+    # month through it at twice the cost (docs/performance.md).
+    office = models.ForeignKey("offices.Office", verbose_name=_("kantor"), on_delete=models.PROTECT,
+                               related_name="+", editable=False, db_index=False)
     day = models.DateField(_("tanggal"))
     queue_seq = models.PositiveIntegerField(_("urutan antrean"))
     guest_name = models.CharField(_("nama tamu"), max_length=120)

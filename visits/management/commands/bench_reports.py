@@ -28,6 +28,52 @@ VISIT_TABLES = ["visits_visit", "visits_visitstep", "visits_visitevent", "visits
                 "visits_routingdecision", "visits_queuecounter"]
 
 
+def measure_page(client: Client, url: str, statements: list[str], repeat: int) -> dict:
+    """Server time of the page and of its bare SQL, taken in turns so both see the same load.
+
+    The figures use the fastest of the runs, the one least disturbed by other work on the
+    machine (as Python's timeit advises); the medians are kept beside them.
+    """
+    page_times, sql_times, queries = [], [], 0
+    for _ in range(repeat + 1):  # the first round warms the caches and is not counted
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url, HTTP_HOST="localhost")
+            page_times.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+        queries = len(captured.captured_queries)
+        sql_times.append(run_sql(statements))
+    return {"page": min(page_times[1:]), "sql": min(sql_times[1:]),
+            "page_median": statistics.median(page_times[1:]), "sql_median": statistics.median(sql_times[1:]),
+            "queries": queries, "report_queries": len(statements)}
+
+
+def captured_sql(call) -> list[str]:
+    """The SQL `call()` runs, with its parameters filled in."""
+    with CaptureQueriesContext(connection) as captured:
+        call()
+    # BEGIN and COMMIT are atomic()'s: run_sql opens its own transaction around the rest
+    return [query["sql"] for query in captured.captured_queries if query["sql"] not in ("BEGIN", "COMMIT")]
+
+
+def report_sql(month) -> list[str]:
+    """The SQL the office's month report runs, captured from the report itself."""
+    filterset = ReportFilter({"periode": "bulan", "bulan": f"{month:%Y-%m}"})
+    assert filterset.is_valid(), filterset.errors
+    return captured_sql(lambda: build_report(filterset.scope()))
+
+
+def run_sql(statements: list[str]) -> float:
+    """The statements in one transaction, as the report runs them (its SET LOCAL included)."""
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for sql in statements:
+            cursor.execute(sql)
+            if cursor.description:
+                cursor.fetchall()
+    return time.perf_counter() - started
+
+
 class Command(OfficeCommand):
     help = "Mengukur laporan SOP bulanan dengan 10.000 lalu 1.000.000 kunjungan (PostgreSQL)."
 
@@ -65,48 +111,13 @@ class Command(OfficeCommand):
         return elapsed
 
     def _measure(self, month, repeat: int) -> dict:
-        """Server time of the page and of its bare SQL, taken in turns so both see the same load.
-
-        The figures use the fastest of the runs, the one least disturbed by other work on the
-        machine (as Python's timeit advises); the medians are printed beside them.
-        """
+        """Server time of the month report page and of its bare SQL (measure_page), with the visits."""
         client = Client()
         client.force_login(get_user_model().objects.get(username="pimpinan"))
         url = f"{reverse('visits:reports')}?periode=bulan&bulan={month:%Y-%m}"
-        report_sql = self._report_sql(month)
-        page_times, sql_times, queries = [], [], 0
-        for _ in range(repeat + 1):  # the first round warms the caches and is not counted
-            with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
-                response = client.get(url, HTTP_HOST="localhost")
-                page_times.append(time.perf_counter() - started)
-            assert response.status_code == 200, response.status_code
-            queries = len(captured.captured_queries)
-            sql_times.append(self._run_sql(report_sql))
-        return {"page": min(page_times[1:]), "sql": min(sql_times[1:]),
-                "page_median": statistics.median(page_times[1:]), "sql_median": statistics.median(sql_times[1:]),
-                "queries": queries, "report_queries": len(report_sql),
-                "visits": Visit.objects.count(), "month_visits": Visit.objects.filter(
-                    day__year=month.year, day__month=month.month).count()}
-
-    def _report_sql(self, month) -> list[str]:
-        """The SQL the report runs, captured from the report itself (with its parameters filled in)."""
-        filterset = ReportFilter({"periode": "bulan", "bulan": f"{month:%Y-%m}"})
-        assert filterset.is_valid(), filterset.errors
-        with CaptureQueriesContext(connection) as captured:
-            build_report(filterset.scope())
-        # BEGIN and COMMIT are atomic()'s: _run_sql opens its own transaction around the rest
-        return [query["sql"] for query in captured.captured_queries if query["sql"] not in ("BEGIN", "COMMIT")]
-
-    def _run_sql(self, statements: list[str]) -> float:
-        """The statements in one transaction, as the report runs them (its SET LOCAL included)."""
-        started = time.perf_counter()
-        with transaction.atomic(), connection.cursor() as cursor:
-            for sql in statements:
-                cursor.execute(sql)
-                if cursor.description:
-                    cursor.fetchall()
-        return time.perf_counter() - started
+        measured = measure_page(client, url, report_sql(month), repeat)
+        return {**measured, "visits": Visit.objects.count(), "month_visits": Visit.objects.filter(
+            day__year=month.year, day__month=month.month).count()}
 
     def _print(self, month, first: dict, second: dict, added: int, seed_seconds: float) -> None:
         out = self.stdout.write

@@ -20,6 +20,7 @@ OFFICE = {"code": "bappeda", "short_name": "Bappeda", "template": Template.GENER
 # The demo's needs are written for BPKAD's Bidang; Bappeda's units take them over.
 UNIT_FOR = {"anggaran": "keuangan", "perbendaharaan": "keuangan", "akuntansi": "perencanaan", "aset": "umum",
             "sekretariat": "sekretariat"}
+UNITS = ("sekretariat", "umum", "keuangan", "perencanaan")  # the generic template's (routing.catalog)
 PEOPLE = [
     # username, full name, role, unit
     ("bappeda-petugas", "Tono Saputra", roles.PETUGAS, None),
@@ -27,7 +28,7 @@ PEOPLE = [
     ("bappeda-pimpinan", "Ir. Bima Santosa", roles.PIMPINAN, None),
     ("bappeda-admin", "Admin Bappeda", roles.ADMIN, None),
 ] + [(f"bappeda-{code}", f"Staf {code.title()} Bappeda", roles.STAF, code)
-     for code in ("sekretariat", "umum", "keuangan", "perencanaan")]
+     for code in UNITS]
 # Above the offices, of none: the Inspektorat reads every office's figures (kabupaten/).
 KABUPATEN = ("inspektorat", "Irma Inspektorat", roles.KABUPATEN, None)
 
@@ -48,9 +49,7 @@ class Command(BaseCommand):
         with acting_for(office):
             people = self._people(office, password)
             units = {unit.code: unit for unit in Bidang.objects.all()}
-            demo_people = {"petugas": people["bappeda-petugas"], "kasubbag": people["bappeda-kasubbag"],
-                           **{code: people[f"bappeda-{unit}"] for code, unit in UNIT_FOR.items()}}
-            demo_units = {code: units[unit] for code, unit in UNIT_FOR.items()}
+            demo_people, demo_units = demo_roles(people, units, prefix="bappeda-")
             if not Visit.objects.filter(day__lt=clock.today()).exists() and visits:
                 DemoVisits(people=demo_people, bidang=demo_units, seed=17).add(visits, days, today=clock.today())
             made_today = add_today(today, people=demo_people, bidang=demo_units) if today else 0
@@ -58,21 +57,30 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(
             f"Kantor demo {office.short_name}: {count} kunjungan ({made_today} ditambahkan hari ini)."))
         with no_office():  # an account of no office is found only when no office is acted for
-            self._person(None, KABUPATEN, make_password(password), {})
+            save_person(None, KABUPATEN, make_password(password), {})
         for username, full_name, role, _ in [*PEOPLE, KABUPATEN]:
             self.stdout.write(f"  {username:<22} {role:<16} {full_name}")
 
     def _people(self, office, password: str) -> dict:
         hashed = make_password(password)
         units = {unit.code: unit for unit in Bidang.objects.all()}
-        return {person[0]: self._person(office, person, hashed, units) for person in PEOPLE}
+        return {person[0]: save_person(office, person, hashed, units) for person in PEOPLE}
 
-    @staticmethod
-    def _person(office, person: tuple, hashed: str, units: dict):
-        username, full_name, role, unit = person
-        first, _, last = full_name.rpartition(" ")
-        user, _ = get_user_model().objects.update_or_create(username=username, defaults={
-            "first_name": first, "last_name": last, "office": office, "bidang": units.get(unit),
-            "jabatan": "pelaksana" if unit else "", "is_staff": role == roles.ADMIN, "password": hashed})
-        user.groups.set(Group.objects.filter(name=role))
-        return user
+
+def demo_roles(people: dict, units: dict, *, prefix: str) -> tuple[dict, dict]:
+    """The people and units of a generic-template office in the roles DemoVisits writes BPKAD's needs
+    for: its `<prefix>petugas`, `<prefix>kasubbag` and `<prefix><unit>` accounts, its units by UNIT_FOR."""
+    demo_people = {"petugas": people[f"{prefix}petugas"], "kasubbag": people[f"{prefix}kasubbag"],
+                   **{code: people[f"{prefix}{unit}"] for code, unit in UNIT_FOR.items()}}
+    return demo_people, {code: units[unit] for code, unit in UNIT_FOR.items()}
+
+
+def save_person(office, person: tuple, hashed: str, units: dict):
+    """An account (username, full name, role, unit code) of `office`, made or brought up to date."""
+    username, full_name, role, unit = person
+    first, _, last = full_name.rpartition(" ")
+    user, _ = get_user_model().objects.update_or_create(username=username, defaults={
+        "first_name": first, "last_name": last, "office": office, "bidang": units.get(unit),
+        "jabatan": "pelaksana" if unit else "", "is_staff": role == roles.ADMIN, "password": hashed})
+    user.groups.set(Group.objects.filter(name=role))
+    return user
