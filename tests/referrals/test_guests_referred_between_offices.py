@@ -28,6 +28,16 @@ def theirs(other_office):
                 "pimpinan": make_user("bima", roles.PIMPINAN, full_name="Bima Santosa")}
 
 
+def both_count_one_that_came(client, receiver, sender, *, median: int) -> None:
+    """Each office's referral page counts the one referral, received and came, and its median minutes."""
+    for user, key in ((receiver, "received"), (sender, "sent")):
+        client.force_login(user)
+        figures = client.get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
+        side = figures[figures.index(f'data-figures="{key}"'):]
+        assert 'data-count="referrals">1<' in side and 'data-count="received">1<' in side
+        assert 'data-count="came">1<' in side and f"data-median>{median}<" in side
+
+
 def test_a_guest_referred_from_triage_is_expected_there_and_counted_by_both(
         client_of, client, people, theirs, other_office, waiting, clock):
     sent = client_of(people["kasubbag"]).post(reverse("referrals:new", args=[waiting.pk]), referral_form(other_office))
@@ -62,12 +72,7 @@ def test_a_guest_referred_from_triage_is_expected_there_and_counted_by_both(
     with acting_for(other_office):
         assert Visit.objects.get().guest_name == "Siti Aminah"
 
-    for user, key in ((theirs["pimpinan"], "received"), (people["kasubbag"], "sent")):
-        client.force_login(user)
-        figures = client.get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
-        side = figures[figures.index(f'data-figures="{key}"'):]
-        assert 'data-count="referrals">1<' in side and 'data-count="received">1<' in side
-        assert 'data-count="came">1<' in side and "data-median>20<" in side  # 11.00 to 11.20
+    both_count_one_that_came(client, theirs["pimpinan"], people["kasubbag"], median=20)  # 11.00 to 11.20
 
 
 def test_arriving_with_the_code_is_being_received(client, people, theirs, other_office, waiting, clock):
@@ -169,12 +174,7 @@ def test_a_remote_request_referred_from_triage_is_over_here_and_a_remote_request
     referral = Referral.objects.get()
     assert referral.came
 
-    for user, key in ((theirs["pimpinan"], "received"), (people["kasubbag"], "sent")):
-        client.force_login(user)
-        figures = client.get(reverse("referrals:list"), {"bulan": "2026-11"}).content.decode()
-        side = figures[figures.index(f'data-figures="{key}"'):]
-        assert 'data-count="referrals">1<' in side and 'data-count="received">1<' in side
-        assert 'data-count="came">1<' in side and "data-median>40<" in side  # 11.00 to 11.40
+    both_count_one_that_came(client, theirs["pimpinan"], people["kasubbag"], median=40)  # 11.00 to 11.40
 
 
 def test_a_remote_request_closed_as_stale_there_was_not_received(client_of, people, theirs, other_office, clock):
