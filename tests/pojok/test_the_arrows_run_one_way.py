@@ -26,7 +26,8 @@ MAY_USE = {
     "privacy": {"pojok", "offices", "visits"},
     "documents": {"pojok", "offices", "visits"},  # filed packs of the visits' report (the IKM section is survey's own)
     "referrals": {"pojok", "offices", "visits", "booking"},  # a guest sent to another office, expected there
-    "kabupaten": {"pojok", "offices", "visits", "survey", "referrals"},  # every office's figures side by side
+    # every office's figures side by side (routing: its benchmark seeds each office's units)
+    "kabupaten": {"pojok", "offices", "routing", "visits", "survey", "referrals"},
 }
 
 
