@@ -1,6 +1,7 @@
 """Every office's figures side by side, for the roles above the offices: a handful of grouped queries
-over all offices at once (not one report per office), so the page costs about what one office's report
-does however many offices there are.
+over all offices at once (not one report per office). The visits and steps are read from the counts per
+office and day (models.py; tally.refresh() first counts again the days that changed), so the page reads
+a row per office and day rather than every office's visits and steps of six months.
 
 Each figure is defined as the office's own report defines it (visits.reports, survey.reports): the
 visits of the office's days (`Visit.day` is the office's own day, in its time zone), the steps recorded
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 
 from offices.models import Office
@@ -25,18 +26,11 @@ from pojok.periods import MONTH, Period
 from survey.ikm import grade_of, shown
 from survey.models import Answer, Response, Unsur
 from survey.reports import BidangRow, Figures
-from visits.models import (
-    HAS_STANDARD,
-    REMOTE,
-    WITHIN_STANDARD,
-    ReportSettings,
-    SopStep,
-    State,
-    StepResult,
-    Visit,
-    VisitStep,
-)
+from visits.models import ReportSettings, SopStep
 from visits.reports.figures import GOOD, NOT_GOOD, percent
+
+from . import tally
+from .models import DayCount, StepCount
 
 TREND_MONTHS = 6
 UNSUR_NUMBERS = range(1, 10)  # the nine unsur of PermenPANRB 14/2017, by number in every office
@@ -101,11 +95,12 @@ class Overview:
 def side_by_side(period: Period, *, trend_to: date | None = None) -> Overview:
     offices = list(Office.objects.order_by("name"))
     rows = {office.pk: OfficeRow(office) for office in offices}
+    tally.refresh()
     _visit_counts(rows, period)
     _steps(rows, period)
     _ikm(rows, period)
     months = _months(trend_to or period.start)
-    _trend(rows, months, period)
+    _trend(rows, months)
     ranked = sorted(rows.values(), key=lambda row: (row.share is None, -(row.share or 0), row.office.name))
     return Overview(ranked, _pemda(ranked), _mean_ikm(ranked), months)
 
@@ -115,21 +110,18 @@ def _days(period: Period) -> dict:
 
 
 def _visit_counts(rows: dict, period: Period) -> None:
-    for row in (Visit.all_offices.filter(**_days(period)).values("office_id").order_by()
-                .annotate(visits=Count("id"), finished=Count("id", filter=Q(state=State.DONE)),
-                          remote=Count("id", filter=Q(channel__in=REMOTE)))):
+    for row in (DayCount.all_offices.filter(**_days(period)).values("office_id").order_by()
+                .annotate(visits=Sum("visits"), finished=Sum("finished"), remote=Sum("remote"))):
         office = rows[row.pop("office_id")]
         office.visits, office.finished, office.remote = row["visits"], row["finished"], row["remote"]
 
 
-def _done_steps(start: date, end: date):
-    """The steps recorded as done in visits of those days, every office (scope.done_steps, for all).
+def _step_counts(start: date, end: date):
+    return StepCount.all_offices.filter(day__range=(start, end)).order_by()
 
-    The lower bound on started_at lets the database read the period from the step index; a day earlier
-    than the first day's midnight covers every office's time zone (the visit's day is the exact test)."""
-    first = Period(start, end).first_moment() - timedelta(days=1)
-    return VisitStep.all_offices.filter(result=StepResult.DONE, started_at__gte=first,
-                                        visit__day__range=(start, end))
+
+def _sums() -> dict:
+    return {"with_standard": Sum("with_standard"), "within": Sum("within")}
 
 
 def _steps(rows: dict, period: Period) -> None:
@@ -141,18 +133,13 @@ def _steps(rows: dict, period: Period) -> None:
         threshold = thresholds.get(office_id, DEFAULT_THRESHOLD)
         row.steps = [StepCell(number, has_standard=has, threshold=threshold)
                      for number, has in sorted(standards[office_id].items())]
-    for found in (_done_steps(period.start, period.end).values("visit__office_id", "number").order_by()
-                  .annotate(**_compliance())):
-        row = rows[found["visit__office_id"]]
+    for found in _step_counts(period.start, period.end).values("office_id", "number").annotate(**_sums()):
+        row = rows[found["office_id"]]
         row.with_standard += found["with_standard"]
         row.within += found["within"]
         for cell in row.steps:
             if cell.number == found["number"]:
                 cell.with_standard, cell.within = found["with_standard"], found["within"]
-
-
-def _compliance() -> dict:
-    return {"with_standard": Count("id", filter=HAS_STANDARD), "within": Count("id", filter=WITHIN_STANDARD)}
 
 
 def _ikm(rows: dict, period: Period) -> None:
@@ -180,22 +167,15 @@ def _months(last: date) -> list[date]:
     return months
 
 
-def _trend(rows: dict, months: list[date], period: Period) -> None:
-    """The share per month. When the page's period is the trend's last month, that month's share is the
-    one _steps just counted (the same steps), so only the months before it are read again: the trend
-    reads six months of every office's steps, the page's costliest query (docs/performance.md)."""
+def _trend(rows: dict, months: list[date]) -> None:
+    """The share per month, of every office, from its counts per day."""
     month_end = Period.named(MONTH, today=months[-1], month=months[-1]).end
-    known = (period.start, period.end) == (months[-1], month_end)
-    end = months[-1] - timedelta(days=1) if known else month_end
     shares = {}
-    for found in (_done_steps(months[0], end).annotate(month=TruncMonth("visit__day"))
-                  .values("visit__office_id", "month").order_by()
-                  .annotate(**_compliance())):
+    for found in (_step_counts(months[0], month_end).annotate(month=TruncMonth("day"))
+                  .values("office_id", "month").annotate(**_sums())):
         month = found["month"].date() if hasattr(found["month"], "date") else found["month"]
-        shares[found["visit__office_id"], month] = percent(found["within"], found["with_standard"])
+        shares[found["office_id"], month] = percent(found["within"], found["with_standard"])
     for office_id, row in rows.items():
-        if known:
-            shares[office_id, months[-1]] = row.share
         row.trend = [shares.get((office_id, month)) for month in months]
 
 

@@ -34,6 +34,7 @@ def test_it_seeds_every_office_alike_and_prints_both_ratios():
     assert "Laporan bulan 2026-10" in printed  # the last full month before the suite's clock (23 November)
     assert "BPKAD sendiri: halaman" in printed and "BPKAD di antara 3 kantor: halaman" in printed
     assert "halaman kabupaten: halaman" in printed and "query halaman" in printed
+    assert "hitungan per kantor dan hari, pertama kali (semua hari dicatat berubah):" in printed
     assert "1. BPKAD di antara 3 kantor / BPKAD sendiri:" in printed
     assert "2. halaman kabupaten / laporan satu kantor:" in printed
 

@@ -1,11 +1,12 @@
 """An installation from before offices migrates into one office, BPKAD, with nothing lost: a populated
 database is taken back to the schema before offices and forward again through the data migration, and
-every row count, the SOP report (as `sop_report` files it), the IKM page and each visit's queue number
-are the same afterwards."""
+every row count, the SOP report (as `sop_report` files it), the IKM page, the kabupaten's figures and
+each visit's queue number are the same afterwards."""
 
 import io
 import json
 import re
+from datetime import date
 
 import pytest
 from django.core.management import call_command
@@ -13,8 +14,11 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from offices.current import acting_for
+from kabupaten import triggers
+from kabupaten.figures import side_by_side
+from offices.current import acting_for, no_office
 from offices.models import Office
+from pojok.periods import Period
 from survey.models import Unsur
 from tests.offices.watch import TenantQueryWatch
 from tests.trust.outcomes import row_counts
@@ -29,6 +33,8 @@ BEFORE_OFFICES = [
 ]
 PERIOD = ["--from", "2026-10-01", "--to", "2026-11-30"]
 LOGINS = {"audit_loginevent", "django_session", "offices_office"}  # the test's own logins; the new table
+# the kabupaten's counts per office day, and its notes of changed days: made again after the migration
+COUNTS = {"kabupaten_change", "kabupaten_daycount", "kabupaten_stepcount"}
 
 
 def _figures(client, pimpinan) -> dict:
@@ -37,10 +43,18 @@ def _figures(client, pimpinan) -> dict:
     client.force_login(pimpinan)
     ikm = client.get(reverse("survey:report"), {"periode": "rentang", "dari": "2026-10-01",
                                                 "sampai": "2026-11-30"}).content.decode()
-    return {"rows": {table: count for table, count in row_counts().items() if table not in LOGINS},
+    return {"rows": {table: count for table, count in row_counts().items() if table not in LOGINS | COUNTS},
             "sop": json.loads(sop.getvalue()),
             "ikm": re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"|"X-CSRFToken": "[^"]+"', "", ikm),
-            "queue": list(Visit.objects.order_by("pk").values_list("pk", "day", "queue_seq", "guest_name"))}
+            "queue": list(Visit.objects.order_by("pk").values_list("pk", "day", "queue_seq", "guest_name")),
+            "kabupaten": _kabupaten()}
+
+
+def _kabupaten() -> list:
+    with no_office():
+        overview = side_by_side(Period(date(2026, 10, 1), date(2026, 11, 30)), trend_to=date(2026, 11, 1))
+    return [(row.visits, row.finished, row.remote, row.with_standard, row.within, row.trend,
+             [(cell.number, cell.with_standard, cell.within) for cell in row.steps]) for row in overview.rows]
 
 
 def _unsur_keyed_by_number() -> None:
@@ -52,10 +66,14 @@ def _unsur_keyed_by_number() -> None:
 
 
 def _migrate(targets) -> None:
+    """To `targets`, or forward to the newest and then what `migrate` does after (the kabupaten's triggers:
+    a migration that rebuilds a SQLite table drops its triggers)."""
     TenantQueryWatch.silenced = True  # the migrations read every row on purpose
     try:
         executor = MigrationExecutor(connection)
         executor.migrate(targets or executor.loader.graph.leaf_nodes())
+        if not targets:
+            triggers.ensure(connection)
     finally:
         TenantQueryWatch.silenced = False
 

@@ -28,14 +28,17 @@ VISIT_TABLES = ["visits_visit", "visits_visitstep", "visits_visitevent", "visits
                 "visits_routingdecision", "visits_queuecounter"]
 
 
-def measure_page(client: Client, url: str, statements: list[str], repeat: int) -> dict:
+def measure_page(client: Client, url: str, statements: list[str], repeat: int, *, before=None) -> dict:
     """Server time of the page and of its bare SQL, taken in turns so both see the same load.
 
     The figures use the fastest of the runs, the one least disturbed by other work on the
-    machine (as Python's timeit advises); the medians are kept beside them.
+    machine (as Python's timeit advises); the medians are kept beside them. `before()`, if given,
+    runs before each request, untimed (the writes a page finds made since it was last read).
     """
     page_times, sql_times, queries = [], [], 0
     for _ in range(repeat + 1):  # the first round warms the caches and is not counted
+        if before:
+            before()
         with CaptureQueriesContext(connection) as captured:
             started = time.perf_counter()
             response = client.get(url, HTTP_HOST="localhost")
