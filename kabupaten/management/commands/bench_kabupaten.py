@@ -160,9 +160,9 @@ class Command(BaseCommand):
             out(_line("BPKAD sendiri", alone))
         out(_line(f"BPKAD di antara {kabupaten['offices']} kantor", among))
         out(_line("halaman kabupaten", kabupaten))
-        seconds, days = self.first_count
+        counting, days = self.first_count
         out(f"  hitungan per kantor dan hari, pertama kali (semua hari dicatat berubah): {days} hari kantor "
-            f"dalam {seconds:.1f} s")
+            f"dalam {counting:.1f} s")
         if alone is not None:
             out(_ratio(f"1. BPKAD di antara {kabupaten['offices']} kantor / BPKAD sendiri",
                        among["page_median"] / alone["page_median"], SAME_AS_ALONE))
