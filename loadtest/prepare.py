@@ -33,7 +33,6 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.hashers import make_password  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.db import transaction  # noqa: E402
 
 from lobby.models import Device  # noqa: E402
@@ -42,7 +41,7 @@ from offices.models import Office, Template  # noqa: E402
 from pojok import clock, roles  # noqa: E402
 from routing.models import Bidang  # noqa: E402
 from visits.demo import DemoVisits  # noqa: E402
-from visits.management.commands.seed_office_demo import UNIT_FOR  # noqa: E402  (BPKAD's needs, its units)
+from visits.management.commands.seed_office_demo import UNIT_FOR, save_person  # noqa: E402  (UNIT_FOR: BPKAD's needs, its units)
 
 HISTORY_DAYS = 60
 
@@ -53,16 +52,10 @@ def _count(name: str, default: int) -> int:
 
 def _account(office: Office, username: str, full_name: str, role: str, password_hash: str, *,
              bidang=None) -> dict:
-    first, _, last = full_name.rpartition(" ")
-    user, _ = get_user_model().objects.update_or_create(
-        username=username,
-        defaults={"first_name": first, "last_name": last, "bidang": bidang, "password": password_hash,
-                  "jabatan": "pelaksana" if bidang else "", "is_active": True, "office": office,
-                  "is_staff": role == roles.ADMIN},
-    )
-    user.groups.set(Group.objects.filter(name=role))
-    return {"username": username, "pk": user.pk, "display_name": user.display_name,
-            "bidang": bidang.code if bidang else None, "office": office.code}
+    unit = bidang.code if bidang else None
+    user = save_person(office, (username, full_name, role, unit), password_hash, {unit: bidang} if bidang else {})
+    return {"username": username, "pk": user.pk, "display_name": user.display_name, "bidang": unit,
+            "office": office.code}
 
 
 def _displays(office: Office, count: int, *, by) -> list[str]:

@@ -364,8 +364,7 @@ class Visit(OfficeOwned):
         already the Bidang's (they took the call). Steps 1-3 and 6 never open: they do not apply.
         """
         at = at or clock.now()
-        if channel not in REMOTE:
-            raise MoveRefused(_("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail)."))
+        _check_remote(channel)
         if policy.can_triage(by):
             start = {"state": State.TRIAGE}
         elif policy.can_consult(by):
@@ -383,8 +382,7 @@ class Visit(OfficeOwned):
         """A remote request another office referred here (referrals.sending): at step 4, for this office's
         Kasubbag or piket to route like any other. Nobody of this office recorded it."""
         at = at or clock.now()
-        if channel not in REMOTE:
-            raise MoveRefused(_("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail)."))
+        _check_remote(channel)
         with transaction.atomic():
             return cls._register(at=at, arrived_at=at, created_by=None, event_by=None, channel=channel,
                                  guest_name=guest_name, origin=origin, keperluan=keperluan, phone=phone,
@@ -503,6 +501,12 @@ def _check_time(step_row: "VisitStep", at) -> None:
             _("Waktu langkah tidak boleh sebelum langkah %(number)s dimulai (pukul %(time)s).")
             % {"number": step_row.number, "time": local_time(step_row.started_at)}
         )
+
+
+def _check_remote(channel: str) -> None:
+    """A remote request names how it came: refused otherwise, before anything is written."""
+    if channel not in REMOTE:
+        raise MoveRefused(_("Pilih kanal permintaan jarak jauh (telepon, WhatsApp, daring, surat/e-mail)."))
 
 
 def _next_queue_seq(day) -> int:

@@ -81,6 +81,7 @@ def save_person(office, person: tuple, hashed: str, units: dict):
     first, _, last = full_name.rpartition(" ")
     user, _ = get_user_model().objects.update_or_create(username=username, defaults={
         "first_name": first, "last_name": last, "office": office, "bidang": units.get(unit),
-        "jabatan": "pelaksana" if unit else "", "is_staff": role == roles.ADMIN, "password": hashed})
+        "jabatan": "pelaksana" if unit else "", "is_staff": role == roles.ADMIN, "password": hashed,
+        "is_active": True})
     user.groups.set(Group.objects.filter(name=role))
     return user
