@@ -1,15 +1,17 @@
 """Benchmark of issue 21 (§4) on PostgreSQL: the reports with 40 offices of 25,000 visits each.
 
-One run seeds BPKAD alone (seed_demo) and measures its month SOP report page, the figure of one office
-alone; then adds the other offices, each started from the generic template as seed_office_demo starts
-Bappeda, with as many visits over the same days; then measures BPKAD's report again among them and the
-kabupaten's page of every office side by side. Pages go through Django's test client in this process,
-logged in as the office's pimpinan and as the Inspektorat; each figure is the median of --repeat requests
-(the fastest beside it), with the page's query count and its own SQL run bare (bench_reports' method).
-A command, not a test: at 1,000,000 visits the seeding alone takes minutes.
+One run seeds BPKAD (seed_demo) and copies that database as `<name>_alone`: one office alone. It then adds
+the other offices to the first, each started from the generic template as seed_office_demo starts
+Bappeda, with as many visits over the same days. BPKAD's month SOP report page is then measured in both
+databases in turns, a request to one and then to the other, so that both figures see the same load on
+the machine; then the kabupaten's page of every office side by side. Pages go through Django's test
+client in this process, logged in as the office's pimpinan and as the Inspektorat; each figure is the
+median of --repeat requests (the fastest beside it), with the page's query count and its own SQL run
+bare (bench_reports' method). A command, not a test: at 1,000,000 visits the seeding alone takes minutes.
 """
 
 import io
+import statistics
 import time
 from datetime import timedelta
 
@@ -71,20 +73,28 @@ class Command(BaseCommand):
         self.month = (self.end.replace(day=1) - timedelta(days=1)).replace(day=1)  # the last full month
         if no_seed and not get_user_model().objects.filter(username__in=["pimpinan", KABUPATEN[0]]).count() == 2:
             raise CommandError("Basis data belum diisi untuk benchmark ini: jalankan sekali tanpa --no-seed.")
-        alone = None if no_seed else self._alone(visits, days)
+        self.main = connection.settings_dict["NAME"]
+        self.alone = f"{self.main}_alone"
+        if not no_seed:
+            self._seed_home(visits, days)
         seconds = None if no_seed else self._seed_others(offices, visits, days)
-        among, kabupaten = self._office_report(), self._kabupaten_page()
-        self._print(alone, among, kabupaten, seconds)
+        among, alone = self._office_reports()
+        self._print(alone, among, self._kabupaten_page(), seconds)
 
     # --- the data -----------------------------------------------------------------------------------
 
-    def _alone(self, visits: int, days: int) -> dict | None:
-        """BPKAD seeded, and its report measured while no other office has a visit (None otherwise)."""
+    def _seed_home(self, visits: int, days: int) -> None:
+        """BPKAD seeded; while no other office has a visit, the database is copied as `<name>_alone`, the
+        database of one office alone, measured in turns with this one afterwards."""
         call_command("seed_demo", visits=visits, days=days, end=self.end, password=PASSWORD, no_train=True,
                      offices=[HOME], stdout=io.StringIO())
         _settle()
         others = Visit.all_offices.exclude(office__code=HOME).exists()
-        return None if others else self._office_report()
+        connection.close()  # a database is copied only while nobody is connected to it
+        with connection._nodb_cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{self.alone}"')
+            if not others:
+                cursor.execute(f'CREATE DATABASE "{self.alone}" TEMPLATE "{self.main}"')
 
     def _seed_others(self, offices: int, visits: int, days: int) -> float:
         """The offices after BPKAD, each with `visits` over the same days; the seconds it took."""
@@ -115,15 +125,29 @@ class Command(BaseCommand):
 
     # --- the figures --------------------------------------------------------------------------------
 
-    def _office_report(self) -> dict:
-        """BPKAD's month SOP report, the page its pimpinan reads."""
+    def _office_reports(self) -> tuple[dict, dict | None]:
+        """BPKAD's month SOP report, the page its pimpinan reads, among every office and (when the copy of
+        BPKAD alone exists) alone: one request to each database in turn, so that both see the same load on
+        the machine; the second of the pair is None without the copy."""
+        databases = [self.main] + ([self.alone] if _exists(self.alone) else [])
+        sessions = {name: self._session(name) for name in databases}
+        rounds = {name: [] for name in databases}
+        for _ in range(self.repeat):
+            for name in databases:
+                _use(name)
+                rounds[name].append(_one_request(*sessions[name]))
+        _use(self.main)
+        measured = {name: _summary(runs) for name, runs in rounds.items()}
+        return measured[self.main], measured.get(self.alone)
+
+    def _session(self, name: str) -> tuple:
+        """What a request to BPKAD's report in database `name` needs: its client, URL, SQL and a note."""
+        _use(name)
         office = Office.objects.get(code=HOME)
         with acting_for(office):
             url = f"{reverse('visits:reports')}?periode=bulan&bulan={self.month:%Y-%m}"
-            statements = report_sql(self.month)
-            measured = measure_page(_client("pimpinan"), url, statements, self.repeat)
             month = Visit.objects.filter(day__year=self.month.year, day__month=self.month.month).count()
-            return {**measured, "note": f"{month} kunjungan BPKAD pada bulan itu"}
+            return _client("pimpinan"), url, report_sql(self.month), f"{month} kunjungan BPKAD pada bulan itu"
 
     def _kabupaten_page(self) -> dict:
         """The kabupaten's page: every office side by side, read by the Inspektorat (an account of no office).
@@ -155,7 +179,8 @@ class Command(BaseCommand):
         out(f"\nLaporan bulan {self.month:%Y-%m}, PostgreSQL, {kabupaten['offices']} kantor, "
             f"{kabupaten['visits']} kunjungan; median (tercepat) dari {self.repeat} permintaan:")
         if alone is None:
-            out("  BPKAD sendiri: tidak diukur (--no-seed, atau kantor lain sudah berisi kunjungan; pakai --reset)")
+            out(f"  BPKAD sendiri: tidak diukur (tidak ada salinan {self.alone}: kantor lain sudah berisi kunjungan "
+                f"ketika BPKAD diisi; pakai --reset)")
         else:
             out(_line("BPKAD sendiri", alone))
         out(_line(f"BPKAD di antara {kabupaten['offices']} kantor", among))
@@ -177,6 +202,30 @@ def _people(code: str) -> list[tuple]:
     return [(f"{code}-petugas", "Petugas Uji", roles.PETUGAS, None),
             (f"{code}-kasubbag", "Kasubbag Uji", roles.KASUBBAG, None)] + [
         (f"{code}-{unit}", f"Staf {unit.title()}", roles.STAF, unit) for unit in UNITS]
+
+
+def _exists(name: str) -> bool:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+def _use(name: str) -> None:
+    """Send the next queries to database `name` (of the same server)."""
+    if connection.settings_dict["NAME"] != name:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+
+
+def _one_request(client: Client, url: str, statements: list[str], note: str) -> dict:
+    return {**measure_page(client, url, statements, 1), "note": note}
+
+
+def _summary(runs: list[dict]) -> dict:
+    """The requests of one database: the fastest and the median (measure_page's figures, over the runs)."""
+    pages, sqls = [run["page"] for run in runs], [run["sql"] for run in runs]
+    return {**runs[-1], "page": min(pages), "sql": min(sqls), "page_median": statistics.median(pages),
+            "sql_median": statistics.median(sqls)}
 
 
 def _client(username: str) -> Client:
