@@ -152,7 +152,7 @@ class Command(BaseCommand):
     def _kabupaten_page(self) -> dict:
         """The kabupaten's page: every office side by side, read by the Inspektorat (an account of no office).
         Before each request every office has changed a day of the month (`_a_days_work`): the page counts
-        40 office days again, as it does when offices work between two reads."""
+        one day of every office again, as it does when offices work between two reads."""
         period = Period.named(MONTH, today=self.end, month=self.month)
         url = f"{reverse('kabupaten:overview')}?bulan={self.month:%Y-%m}"
         with no_office():
@@ -168,8 +168,8 @@ class Command(BaseCommand):
                             f"mengubah satu hari"}
 
     def _a_days_work(self, period: Period) -> None:
-        """A visit of every office, on the period's last day that has one, written again (as a step's end
-        writes it): the triggers note one day of every office."""
+        """Every office's newest visit of the period written again (as a move writes it): the triggers note
+        one day of every office."""
         with connection.cursor() as cursor:
             cursor.execute(f"UPDATE visits_visit SET state = state WHERE id IN (SELECT max(id) FROM visits_visit "
                            f"WHERE day BETWEEN %s AND %s GROUP BY office_id) {ALL_MARK}", [period.start, period.end])
