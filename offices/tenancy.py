@@ -1,7 +1,7 @@
 """Rows that belong to one office, and the manager that only ever reads the current office's.
 
 A tenant model either carries `office` itself (`OfficeOwned`) or follows a parent that does
-(`scoped(through="visit")`: a visit's steps, history, consultation). Its default manager adds
+(`scoped(through="visit")`: a visit's history, consultation). Its default manager adds
 `office_id = <the office acted for>` to every query when the query is compiled, so a queryset built at
 import time (a form's choices) still reads the office of the request that runs it; with no office acted
 for it raises `NoOffice`. Cross-office code (the kabupaten's figures, referrals, migrations) names
@@ -80,7 +80,7 @@ class OfficeManager(models.Manager.from_queryset(OfficeQuerySet)):
 
 def scoped(queryset_class=OfficeQuerySet, through: str = ""):
     """A scoped manager over `queryset_class`; `through` names the parent that carries the office
-    (`scoped(through="visit")`: a visit's steps, history, consultation).
+    (`scoped(through="visit")`: a visit's history, consultation).
 
     The lookup is a class attribute: Django builds related managers (`visit.steps`) from the default
     manager's class without arguments.

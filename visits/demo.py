@@ -191,11 +191,12 @@ class DemoVisits:
                 "need": rng.choice(NEEDS[code])}
 
     def _write(self, plans: list[dict]) -> None:
-        ids = self.writer.visits([self._visit_row(p) for p in plans])
+        office = office_id()  # the visits' and so their steps' (a step carries its visit's office)
+        ids = self.writer.visits([{**self._visit_row(p), "office_id": office} for p in plans])
         steps, events = [], []
         for visit_id, plan in zip(ids, plans, strict=True):
             self._history(visit_id, plan, steps, events)
-        self.writer.rows(VisitStep, steps)
+        self.writer.rows(VisitStep, [{**step, "office_id": office} for step in steps])
         self.writer.rows(VisitEvent, events)
         self.writer.rows(Consultation, [
             self._consultation(visit_id, plan) for visit_id, plan in zip(ids, plans, strict=True)

@@ -1,7 +1,7 @@
 """An installation from before offices migrates into one office, BPKAD, with nothing lost: a populated
 database is taken back to the schema before offices and forward again through the data migration, and
 every row count, the SOP report (as `sop_report` files it), the IKM page, the kabupaten's figures and
-each visit's queue number are the same afterwards."""
+each visit's queue number are the same afterwards, and every step has its visit's office."""
 
 import io
 import json
@@ -12,6 +12,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.models import F
 from django.urls import reverse
 
 from kabupaten import triggers
@@ -22,7 +23,7 @@ from pojok.periods import Period
 from survey.models import Unsur
 from tests.offices.watch import TenantQueryWatch
 from tests.trust.outcomes import row_counts
-from visits.models import Visit
+from visits.models import Visit, VisitStep
 
 BEFORE_OFFICES = [
     ("offices", None), ("pojok", "0004_staff_whatsapp"), ("routing", "0006_learned_model_and_keyword_proposals"),
@@ -105,6 +106,8 @@ def test_every_figure_is_the_same_after_the_migration_into_bpkad(client, django_
 
     assert list(Office.objects.values_list("id", "code")) == [(1, "bpkad")]  # the rows' office, whatever id it had
     assert not Visit.all_offices.exclude(office_id=1).exists()
+    assert VisitStep.all_offices.filter(office_id=1).exists()  # each step took its visit's office (visits 0017)
+    assert not VisitStep.all_offices.exclude(office_id=F("visit__office_id")).exists()
     with acting_for(Office.objects.get()):  # the test's own office object is of before the round trip
         assert _figures(client, django_user_model.objects.get(username="pimpinan")) == before
 

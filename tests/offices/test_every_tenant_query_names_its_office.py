@@ -55,7 +55,7 @@ def test_a_query_that_does_not_name_the_office_is_found(queryset):
     lambda: Visit.all_offices.filter(guest_name="Siti"),
     lambda: Visit._base_manager.filter(pk=3),
     lambda: VisitStep._base_manager.filter(visit_id__in=[1, 2]),
-], ids=["visit", "step-through-visit", "answer-through-response", "all-offices-by-name", "by-key",
+], ids=["visit", "step", "answer-through-response", "all-offices-by-name", "by-key",
         "cascade-by-key"])
 def test_a_scoped_query_or_a_key_is_not(queryset):
     assert _found(lambda: list(queryset())) == []

@@ -474,8 +474,8 @@ class Visit(OfficeOwned):
 
     def _new_step(self, number: int, *, at, standards: dict) -> "VisitStep":
         standard, wait_standard = standards.get(number, (None, None))
-        return VisitStep(visit=self, number=number, started_at=at, standard_minutes=standard,
-                         wait_standard_minutes=wait_standard)
+        return VisitStep(visit=self, office_id=self.office_id, number=number, started_at=at,
+                         standard_minutes=standard, wait_standard_minutes=wait_standard)
 
 
 def _standards(*numbers: int) -> dict:

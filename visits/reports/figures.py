@@ -8,12 +8,14 @@ worst cases and two for the SOP steps and the threshold.
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Count, F, Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pojok.words import duration_text, whole_seconds
+from routing.models import Bidang, Topic
 
 from ..models import (
     DOOR_STEPS,
@@ -129,10 +131,8 @@ def _report(scope: Scope, worst_limit: int) -> Report:
         threshold=ReportSettings.current().compliance_threshold,
         headline=with_wait(headline(scope, sop_steps), wait),
         steps=sop_steps,
-        by_bidang=grouped(steps, {"code": "visit__bidang__code", "label": "visit__bidang__name"},
-                          order="visit__bidang__order", empty=_("Belum diarahkan ke Bidang")),
-        by_topic=grouped(steps, {"label": "visit__topic__name"}, order="visit__topic__name",
-                         empty=_("Tanpa topik")),
+        by_bidang=grouped(steps, "visit__bidang_id", _bidang_names, empty=_("Belum diarahkan ke Bidang")),
+        by_topic=grouped(steps, "visit__topic_id", _topic_names, empty=_("Tanpa topik")),
         by_officer=by_officer(steps),
         by_day=by_day(steps, scope),
         by_channel=by_channel(steps),
@@ -198,22 +198,43 @@ def wait_row(steps) -> dict:
             "judged": standard is not None or bool(row["with_standard"])}
 
 
-def grouped(steps, keys: dict, *, order: str, empty: str) -> list[dict]:
-    """Compliance, visits and the waiting and consultation medians per group (Bidang, topic, ...)."""
-    rows = (steps.values(**{name: F(path) for name, path in keys.items()})
-            .annotate(visits=Count("visit", distinct=True), **_compliance(), **_waiting_and_consultation(),
-                      sort=Max(order))
-            .order_by(F("sort").asc(nulls_last=True), "label"))
-    return [_shaped({**row, "label": row["label"] or empty}) for row in rows]
+def grouped(steps, key: str, names, *, empty: str) -> list[dict]:
+    """Compliance, visits and the waiting and consultation medians per group (Bidang, topic, officer).
+
+    The steps are grouped by the key alone; `names(keys)` then gives each group's fields, in the table's
+    order, from its own small query, and the group without a key (no Bidang, no topic) comes last. Among
+    many offices the database underestimates how many steps of an office's visits there are, and joined
+    the names to every step row by row (docs/performance.md, "Forty offices").
+    """
+    rows = {row.pop("key"): row for row in steps.values(key=F(key)).order_by().annotate(
+        visits=Count("visit", distinct=True), **_compliance(), **_waiting_and_consultation())}
+    named = names([key for key in rows if key is not None]) if len(rows) > (None in rows) else {}
+    blank = {**dict.fromkeys(next(iter(named.values()), ())), "label": empty}  # the group without a name
+    ordered = [({**fields, "label": fields["label"] or empty}, rows[key]) for key, fields in named.items()]
+    ordered += [(blank, row) for key, row in rows.items() if key not in named]
+    return [_shaped({**row, **fields}) for fields, row in ordered]
+
+
+def _bidang_names(keys: list) -> dict:
+    return {pk: {"code": code, "label": name} for pk, code, name in
+            Bidang.objects.filter(pk__in=keys).order_by("order", "name").values_list("pk", "code", "name")}
+
+
+def _topic_names(keys: list) -> dict:
+    return {pk: {"label": name} for pk, name in
+            Topic.objects.filter(pk__in=keys).order_by("name").values_list("pk", "name")}
+
+
+def _officer_names(keys: list) -> dict:
+    """Who recorded the steps: the account is the key (an officer of another office stays named)."""
+    people = get_user_model()._base_manager.filter(pk__in=keys).order_by("first_name", "username")
+    return {pk: {"username": username, "first": first, "last": last,
+                 "label": f"{first} {last}".strip() or username}
+            for pk, username, first, last in people.values_list("pk", "username", "first_name", "last_name")}
 
 
 def by_officer(steps) -> list[dict]:
-    rows = grouped(steps, {"username": "ended_by__username", "first": "ended_by__first_name",
-                           "last": "ended_by__last_name", "label": "ended_by__username"},
-                   order="ended_by__first_name", empty=_("(sistem)"))
-    for row in rows:
-        row["label"] = f"{row['first']} {row['last']}".strip() or row["label"]
-    return rows
+    return grouped(steps, "ended_by_id", _officer_names, empty=_("(sistem)"))
 
 
 def by_channel(steps) -> list[dict]:
