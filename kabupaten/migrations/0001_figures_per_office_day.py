@@ -19,7 +19,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('offices', '0002_permission_to_read_every_office'),
-        ('visits', '0016_visit_office_reads_its_composite_index'),
+        ('visits', '0017_a_step_carries_its_visits_office'),
     ]
 
     operations = [

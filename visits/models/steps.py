@@ -93,7 +93,7 @@ class VisitStep(models.Model):
                 fields=["visit"], condition=models.Q(ended_at__isnull=True), name="one_open_step_per_visit"
             ),
         ]
-        indexes = [models.Index(fields=["started_at"], name="visitstep_started")]  # the kabupaten's page
+        indexes = [models.Index(fields=["started_at"], name="visitstep_started")]  # an office alone reads by it
 
     def end(self, *, result: str, at, by) -> None:
         self.ended_at, self.ended_by, self.result = at, by, result
