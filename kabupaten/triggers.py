@@ -13,11 +13,11 @@ CHANGE = "kabupaten_change"
 VISITS, STEPS = "visits_visit", "visits_visitstep"
 COUNTS = ("kabupaten_daycount", "kabupaten_stepcount")
 
-# each event: its transition tables (PostgreSQL), and the names the trigger reads them by
+# each event: its transition tables and the names a PostgreSQL trigger reads them by; SQLite's rows
 _EVENTS = {
-    "insert": ("NEW TABLE AS after_rows", ["after_rows"]),
-    "update": ("OLD TABLE AS before_rows NEW TABLE AS after_rows", ["before_rows", "after_rows"]),
-    "delete": ("OLD TABLE AS before_rows", ["before_rows"]),
+    "insert": ("NEW TABLE AS after_rows", ["after_rows"], ["NEW"]),
+    "update": ("OLD TABLE AS before_rows NEW TABLE AS after_rows", ["before_rows", "after_rows"], ["OLD", "NEW"]),
+    "delete": ("OLD TABLE AS before_rows", ["before_rows"], ["OLD"]),
 }
 
 
@@ -48,7 +48,7 @@ def _postgresql(table: str, event: str) -> list[str]:
     if event == "truncate":
         body, referencing = " ".join(f"DELETE FROM {counts};" for counts in COUNTS) + f" {_every_day()}", ""
     else:
-        transition, sources = _EVENTS[event]
+        transition, sources, _ = _EVENTS[event]
         body, referencing = f"{_touched_days(table, sources)};", f" REFERENCING {transition}"
     return [f"CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ "
             f"BEGIN {body} RETURN NULL; END $$",
@@ -58,7 +58,7 @@ def _postgresql(table: str, event: str) -> list[str]:
 
 
 def _sqlite(table: str, event: str) -> list[str]:
-    rows = {"insert": ["NEW"], "update": ["OLD", "NEW"], "delete": ["OLD"]}[event]
+    rows = _EVENTS[event][2]
     if table == VISITS:
         notes = [f"INSERT INTO {CHANGE} (office_id, day) VALUES ({row}.office_id, {row}.day);" for row in rows]
     else:

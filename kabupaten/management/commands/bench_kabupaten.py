@@ -218,6 +218,7 @@ def _use(name: str) -> None:
 
 
 def _one_request(client: Client, url: str, statements: list[str], note: str) -> dict:
+    """One timed request, after measure_page's untimed one (the connection just opened warms up)."""
     return {**measure_page(client, url, statements, 1), "note": note}
 
 
